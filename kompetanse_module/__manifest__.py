@@ -1,0 +1,25 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Kompetanse",
+    "summary": "Strategic competence management: target picture, gaps, measures",
+    "version": "18.0.1.0.0",
+    "license": "LGPL-3",
+    "category": "Human Resources",
+    "author": "Kompetanse contributors",
+    "website": "https://github.com/kompetanse/kompetanse_module",
+    "maintainers": ["kompetanse"],
+    "development_status": "Alpha",
+    "depends": ["hr_skills", "hr_recruitment_skills", "hr_appraisal_oca", "mail"],
+    "data": [
+        "security/kompetanse_groups.xml",
+        "views/kompetanse_menus.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "kompetanse_module/static/tests/tours/*.js",
+        ],
+    },
+    "application": True,
+    "installable": True,
+}

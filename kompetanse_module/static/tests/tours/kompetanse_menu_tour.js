@@ -1,0 +1,40 @@
+/** @odoo-module **/
+/* Copyright 2026 Kompetanse contributors
+ * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl). */
+
+import {registry} from "@web/core/registry";
+import {stepUtils} from "@web_tour/tour_service/tour_utils";
+
+registry.category("web_tour.tours").add("kompetanse_menu_tour", {
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Kompetanse app",
+            trigger: ".o_app[data-menu-xmlid='kompetanse_module.kompetanse_menu_root']",
+            run: "click",
+        },
+        {
+            content: "The first screen is the skills pivot by department",
+            trigger: ".o_pivot_view .o_pivot th:contains('Kompetanse Tour Unit')",
+        },
+        {
+            content: "The tour's skill type is a column of the pivot",
+            trigger: ".o_pivot_view .o_pivot th:contains('Kompetanse Tour Languages')",
+        },
+        {
+            content: "Open the configuration menu",
+            trigger: "button[data-menu-xmlid='kompetanse_module.kompetanse_configuration_menu']",
+            run: "click",
+        },
+        {
+            content: "Open the skill types",
+            trigger: "a[data-menu-xmlid='kompetanse_module.kompetanse_skill_type_menu']",
+            run: "click",
+        },
+        {
+            content: "The skill types list shows the tour's skill type",
+            trigger: ".o_list_view td:contains('Kompetanse Tour Languages')",
+        },
+    ],
+});

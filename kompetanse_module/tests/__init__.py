@@ -1,0 +1,4 @@
+from . import test_install
+from . import test_security_groups
+from . import test_menu
+from . import test_i18n

@@ -1,0 +1,46 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import TransactionCase, tagged
+from odoo.tools.translate import TranslationModuleReader
+
+
+@tagged("post_install", "-at_install")
+class TestTranslations(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("nb_NO")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["kompetanse_module"], ["nb_NO"], overwrite=True
+        )
+
+    def test_every_term_has_norwegian_translation(self):
+        """Every user-facing string of the module has a Norwegian Bokmål
+        translation in i18n/nb.po."""
+        reader = TranslationModuleReader(
+            self.env.cr, modules=["kompetanse_module"], lang="nb_NO"
+        )
+        terms = [row for row in reader if row[0] == "kompetanse_module"]
+        self.assertTrue(terms)
+        missing = sorted(
+            {source for __, __, __, __, source, value, __ in terms if not value}
+        )
+        self.assertEqual(missing, [])
+
+    def test_menu_and_groups_in_norwegian(self):
+        """A Norwegian user meets the app in Norwegian Bokmål."""
+        env = self.env(context=dict(self.env.context, lang="nb_NO"))
+        self.assertEqual(
+            env.ref("kompetanse_module.kompetanse_skill_overview_menu").name,
+            "Kompetanse per avdeling",
+        )
+        self.assertEqual(
+            env.ref("kompetanse_module.kompetanse_group_manager").name,
+            "Nærmeste leder",
+        )
+        self.assertEqual(
+            env.ref("kompetanse_module.kompetanse_group_top").name, "Toppleder"
+        )
+        self.assertEqual(
+            env.ref("kompetanse_module.kompetanse_group_user").name, "Medarbeider"
+        )

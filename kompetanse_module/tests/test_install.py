@@ -1,0 +1,40 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import TransactionCase, tagged
+
+DEPENDENCIES = {"hr_skills", "hr_recruitment_skills", "hr_appraisal_oca", "mail"}
+
+
+@tagged("post_install", "-at_install")
+class TestInstall(TransactionCase):
+    def test_module_and_dependencies_installed(self):
+        """The module is installed as an application on top of Odoo's skills,
+        recruitment skills, OCA appraisals and mail."""
+        module = self.env["ir.module.module"].search(
+            [("name", "=", "kompetanse_module")]
+        )
+        self.assertEqual(module.state, "installed")
+        self.assertTrue(module.application)
+        self.assertEqual(module.license, "LGPL-3")
+        self.assertEqual(module.latest_version, "18.0.1.0.0")
+        self.assertEqual(set(module.dependencies_id.mapped("name")), DEPENDENCIES)
+        dependencies = self.env["ir.module.module"].search(
+            [("name", "in", list(DEPENDENCIES))]
+        )
+        self.assertEqual(
+            {dep.name: dep.state for dep in dependencies},
+            dict.fromkeys(DEPENDENCIES, "installed"),
+        )
+
+    def test_reused_models_available(self):
+        """Competences are Odoo's skills and appraisals are OCA's: the models the
+        module builds on are in the registry."""
+        for model in (
+            "hr.skill",
+            "hr.skill.level",
+            "hr.employee.skill",
+            "hr.employee.skill.report",
+            "hr.candidate.skill",
+            "hr.appraisal",
+        ):
+            self.assertIn(model, self.env, model)

@@ -1,0 +1,676 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Run the kompetanse_module demo or its test suite on an installed Odoo 18.
+
+Started by scripts/demo.sh and scripts/test.sh with an interpreter that imports
+odoo. It installs nothing of Odoo itself: only what the module needs around it
+(the OCA appraisal addon, websocket-client and pytest-odoo, the linters), and a
+private PostgreSQL cluster when the one Odoo's configuration names does not answer.
+"""
+
+import argparse
+import configparser
+import hashlib
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULE = "kompetanse_module"
+LOG_DIR = ROOT / ".logs"
+DEFAULT_PG_PORT = 5439
+# import name -> requirement; installed with pip when the import fails
+RUNTIME_PACKAGES = {
+    "websocket": "websocket-client",
+    "pytest_odoo": "pytest-odoo==2.3.0",
+}
+LINT_PACKAGES = {
+    "ruff": "ruff==0.6.8",
+    "pylint_odoo": "pylint-odoo==9.1.3",
+    "whool": "whool==1.3.1",
+}
+# addon -> wheel; installed with --no-deps since the wheels require odoo==18.0.*,
+# which is installed from source here and unknown to pip
+OCA_ADDONS = {"hr_appraisal_oca": "odoo-addon-hr_appraisal_oca>=18.0,<18.1"}
+ODOO_LOG_LINE = re.compile(
+    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ "
+    r"(?P<level>[A-Z]+) (?P<db>\S+) (?P<logger>\S+): "
+)
+TEST_REPORT = re.compile(
+    r"(?P<failed>\d+) failed, (?P<errors>\d+) error\(s\) of (?P<run>\d+) tests "
+    r"when loading database"
+)
+SKIPPED_TEST = re.compile(r" INFO \S+ \S+: skipped (?P<test>.+?) : ")
+
+
+def say(message):
+    print(f"kompetanse: {message}", flush=True)
+
+
+def die(message, code=2):
+    say(message)
+    sys.exit(code)
+
+
+def is_root():
+    return os.geteuid() == 0
+
+
+def run(cmd, **kwargs):
+    return subprocess.run(cmd, check=False, **kwargs)
+
+
+# --- what the module needs around Odoo ---------------------------------------
+
+
+def importable(name):
+    probe = [sys.executable, "-c", f"import {name}"]
+    return run(probe, capture_output=True).returncode == 0
+
+
+def pip_install(requirements, no_deps=False):
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+    ]
+    if no_deps:
+        cmd.append("--no-deps")
+    say(f"installing {' '.join(requirements)} with pip")
+    if run(cmd + list(requirements)).returncode:
+        die(
+            f"could not install {' '.join(requirements)} with {sys.executable} -m pip; "
+            "install them yourself into the interpreter that has Odoo"
+        )
+
+
+def ensure_python_packages(packages):
+    missing = [req for name, req in packages.items() if not importable(name)]
+    if missing:
+        pip_install(missing)
+
+
+def addon_dirs(config):
+    import odoo.addons
+
+    paths = [p.strip() for p in (config.get("addons_path") or "").split(",")]
+    return [Path(p) for p in paths + list(odoo.addons.__path__) if p]
+
+
+def ensure_oca_addons(config):
+    dirs = addon_dirs(config)
+    missing = [
+        wheel
+        for addon, wheel in OCA_ADDONS.items()
+        if not any((d / addon / "__manifest__.py").is_file() for d in dirs)
+    ]
+    if missing:
+        pip_install(missing, no_deps=True)
+
+
+def apt_install(packages, why):
+    if not (is_root() and shutil.which("apt-get")):
+        die(f"{why}: install the Debian packages {' '.join(packages)} (as root)")
+    say(f"{why}: installing {' '.join(packages)} with apt-get")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run(["apt-get", "update", "-qq"], env=env)
+    if run(["apt-get", "install", "-y", "-qq", *packages], env=env).returncode:
+        die(f"apt-get could not install {' '.join(packages)}")
+
+
+def ensure_chromium():
+    # the names Odoo's HttpCase looks for; without one, tours are skipped silently
+    names = ("google-chrome", "chromium", "chromium-browser", "google-chrome-stable")
+    if not any(shutil.which(name) for name in names):
+        apt_install(["chromium"], "browser tests need Chromium")
+
+
+# --- Odoo configuration and PostgreSQL ---------------------------------------
+
+
+def odoo_rc():
+    if os.environ.get("ODOO_RC"):
+        return Path(os.environ["ODOO_RC"])
+    for name in ("~/.odoorc", "~/.openerp_serverrc"):
+        path = Path(os.path.expanduser(name))
+        if path.is_file():
+            return path
+    return None
+
+
+def read_config(rc):
+    config = {}
+    if rc and rc.is_file():
+        parser = configparser.RawConfigParser()
+        parser.read(rc)
+        if parser.has_section("options"):
+            config = {
+                key: value
+                for key, value in parser.items("options")
+                if value not in ("", "False", "None")
+            }
+    return config
+
+
+def pg_error(params):
+    """None when PostgreSQL answers with these parameters, else the reason."""
+    import psycopg2
+
+    try:
+        psycopg2.connect(dbname="postgres", connect_timeout=3, **params).close()
+    except psycopg2.Error as error:
+        return str(error).strip().splitlines()[0] if str(error).strip() else "no answer"
+    return None
+
+
+class ConfiguredPostgres:
+    """The PostgreSQL that Odoo's configuration names."""
+
+    started = False
+
+    def __init__(self, config):
+        self.params = {
+            key: config[f"db_{key}"]
+            for key in ("host", "port", "user", "password")
+            if config.get(f"db_{key}")
+        }
+
+    def describe(self):
+        host = self.params.get("host", "local socket")
+        return f"the configured PostgreSQL ({host}:{self.params.get('port', 5432)})"
+
+    def odoo_args(self):
+        return []
+
+    def stop(self):
+        pass
+
+
+class PrivateCluster:
+    """A PostgreSQL cluster of the project's own, in an ignored folder, listening on
+    127.0.0.1 only (no unix socket), with a trusted superuser named odoo."""
+
+    user = "odoo"
+
+    def __init__(self, port):
+        self.bindir = self._bindir()
+        self.as_postgres = []
+        if is_root():
+            # PostgreSQL refuses to run as root: the Debian package's user runs it
+            self.as_postgres = ["runuser", "-u", "postgres", "--"]
+        self.base = self._base_dir()
+        self.data = self.base / "data"
+        self.logfile = self.base / "postgresql.log"
+        self.port = self._running_port() or port
+        self.started = False
+        self.params = {"host": "127.0.0.1", "port": str(self.port), "user": self.user}
+
+    @staticmethod
+    def _bindir():
+        found = sorted(
+            Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"),
+            key=lambda p: int(p.parent.parent.name)
+            if p.parent.parent.name.isdigit()
+            else 0,
+        )
+        if not found and not shutil.which("pg_ctl"):
+            apt_install(["postgresql"], "no PostgreSQL server here")
+            return PrivateCluster._bindir()
+        return found[-1].parent if found else Path(shutil.which("pg_ctl")).parent
+
+    def _postgres_can_use(self, path):
+        if not self.as_postgres:
+            return True
+        return run([*self.as_postgres, "test", "-w", str(path)]).returncode == 0
+
+    def _base_dir(self):
+        base = ROOT / ".pgdata"
+        base.mkdir(exist_ok=True)
+        if self.as_postgres:
+            shutil.chown(base, "postgres", "postgres")
+            if not self._postgres_can_use(base):
+                # a parent folder of the clone is closed to the postgres user
+                digest = hashlib.sha1(str(ROOT).encode()).hexdigest()[:10]
+                base = Path(tempfile.gettempdir()) / f"kompetanse-pgdata-{digest}"
+                base.mkdir(exist_ok=True)
+                shutil.chown(base, "postgres", "postgres")
+                say(
+                    f"the postgres user cannot reach {ROOT}; "
+                    f"the cluster lives in {base}"
+                )
+        return base
+
+    def _pg(self, tool, *args, **kwargs):
+        return run([*self.as_postgres, str(self.bindir / tool), *args], **kwargs)
+
+    def _running_port(self):
+        pid_file = self.base / "data" / "postmaster.pid"
+        if self._pg(
+            "pg_ctl", "-D", str(self.data), "status", capture_output=True
+        ).returncode:
+            return None
+        lines = pid_file.read_text().splitlines()
+        return int(lines[3]) if len(lines) > 3 and lines[3].isdigit() else None
+
+    def describe(self):
+        return f"the private PostgreSQL in {self.base} (127.0.0.1:{self.port})"
+
+    def start(self):
+        if self._running_port():
+            return
+        if not (self.data / "PG_VERSION").is_file():
+            say(f"creating a private PostgreSQL cluster in {self.data}")
+            result = self._pg(
+                "initdb", "-D", str(self.data), "-U", self.user, "--auth=trust",
+                "--encoding=UTF8", "--locale=C", capture_output=True, text=True,
+            )  # fmt: skip
+            if result.returncode:
+                die(f"initdb failed:\n{result.stdout}{result.stderr}")
+        if port_in_use(self.port):
+            self.port = free_port()
+            self.params["port"] = str(self.port)
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {self.port} "
+            "-c unix_socket_directories=''"
+        )
+        result = self._pg(
+            "pg_ctl", "-D", str(self.data), "-l", str(self.logfile), "-o", options,
+            "-w", "-t", "60", "start", capture_output=True, text=True,
+        )  # fmt: skip
+        if result.returncode:
+            die(
+                f"the private PostgreSQL did not start; see {self.logfile}\n"
+                f"{result.stdout}"
+            )
+        self.started = True
+
+    def odoo_args(self):
+        return [
+            "--db_host",
+            "127.0.0.1",
+            "--db_port",
+            str(self.port),
+            "--db_user",
+            self.user,
+        ]
+
+    def stop(self):
+        if self.started:
+            self._pg("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop",
+                     capture_output=True)  # fmt: skip
+            self.started = False
+
+
+def port_in_use(port):
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def ensure_postgres(config, port):
+    configured = ConfiguredPostgres(config)
+    error = pg_error(configured.params)
+    if error is None:
+        say(f"using {configured.describe()}")
+        return configured
+    say(f"{configured.describe()} does not answer ({error}); starting a private one")
+    cluster = PrivateCluster(port)
+    cluster.start()
+    error = pg_error(cluster.params)
+    if error:
+        cluster.stop()
+        die(f"{cluster.describe()} does not answer either: {error}")
+    say(f"using {cluster.describe()}")
+    return cluster
+
+
+def database_exists(postgres, name):
+    import psycopg2
+
+    with psycopg2.connect(dbname="postgres", **postgres.params) as conn:
+        with conn.cursor() as cr:
+            cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+            exists = bool(cr.fetchone())
+    conn.close()
+    return exists
+
+
+def odoo_command(rc, config, postgres, *args):
+    cmd = [sys.executable, "-m", "odoo"]
+    command_args = []
+    if args and args[0] == "db":
+        command_args, args = ["db"], args[1:]
+    cmd += command_args
+    if rc:
+        cmd += ["-c", str(rc)]
+    addons = [
+        p.strip() for p in (config.get("addons_path") or "").split(",") if p.strip()
+    ]
+    cmd += ["--addons-path", ",".join([*addons, str(ROOT)])]
+    return cmd + postgres.odoo_args() + list(args)
+
+
+def drop_database(rc, config, postgres, name):
+    cmd = odoo_command(rc, config, postgres, "db", "drop", name)
+    if run(cmd, capture_output=True).returncode and database_exists(postgres, name):
+        say(f"could not drop the database {name}")
+
+
+# --- lint ----------------------------------------------------------------------
+
+
+def lint_checks():
+    """(name, command) of each lint gate; each counts as one check."""
+    python = sys.executable
+    wheel_dir = tempfile.mkdtemp(prefix="kompetanse-wheel-")
+    return [
+        ("ruff", [python, "-m", "ruff", "check", "--no-fix", "."]),
+        ("ruff-format", [python, "-m", "ruff", "format", "--check", "."]),
+        (
+            "pylint-odoo (OCA 18.0 mandatory)",
+            [python, "-m", "pylint", "--rcfile=.pylintrc-mandatory", MODULE],
+        ),
+        ("odoo-18-syntax", ["bash", "scripts/check_legacy_syntax.sh"]),
+        (
+            "wheel (whool)",
+            [
+                python,
+                "-m",
+                "pip",
+                "wheel",
+                "--quiet",
+                "--no-deps",
+                "--no-build-isolation",
+                "--disable-pip-version-check",
+                "-w",
+                wheel_dir,
+                f"./{MODULE}",
+            ],
+        ),  # fmt: skip
+    ]
+
+
+def run_lint():
+    results = []
+    for name, cmd in lint_checks():
+        result = run(cmd, cwd=ROOT, capture_output=True, text=True)
+        ok = result.returncode == 0
+        results.append((f"lint: {name}", ok))
+        say(f"lint {name}: {'ok' if ok else 'FAILED'}")
+        if not ok:
+            print((result.stdout + result.stderr).rstrip(), flush=True)
+    return results
+
+
+# --- commands --------------------------------------------------------------------
+
+
+def cmd_lint(args):
+    ensure_python_packages(LINT_PACKAGES)
+    results = run_lint()
+    failed = sum(1 for __, ok in results if not ok)
+    print(f"lint: {len(results) - failed} passed, {failed} failed", flush=True)
+    return 1 if failed else 0
+
+
+def stream_odoo(cmd, logfile):
+    """Run Odoo, keep its whole log in logfile and print what matters."""
+    counts = {"errors": [], "skipped": [], "report": None}
+    shown = ("WARNING", "ERROR", "CRITICAL")
+    with open(logfile, "w", encoding="utf-8") as log:
+        proc = subprocess.Popen(
+            cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=ROOT, errors="replace",
+        )  # fmt: skip
+        level = None
+        for line in proc.stdout:
+            log.write(line)
+            match = ODOO_LOG_LINE.match(line)
+            if match:
+                level = match["level"]
+                if level in ("ERROR", "CRITICAL"):
+                    counts["errors"].append(line.rstrip())
+                report = TEST_REPORT.search(line)
+                if report:
+                    counts["report"] = {
+                        k: int(v) for k, v in report.groupdict().items()
+                    }
+                skipped = SKIPPED_TEST.search(line)
+                if skipped:
+                    counts["skipped"].append(skipped["test"])
+                interesting = (
+                    level in shown
+                    or report
+                    or skipped
+                    or ("odoo.addons." + MODULE) in match["logger"]
+                    and (" Starting " in line or "Ran " in line)
+                )
+                if interesting:
+                    print(line, end="", flush=True)
+            elif level in shown:
+                print(line, end="", flush=True)  # traceback of the line above
+        returncode = proc.wait()
+    return returncode, counts
+
+
+def cmd_test(args):
+    started = time.monotonic()
+    rc = odoo_rc()
+    config = read_config(rc)
+    ensure_python_packages(RUNTIME_PACKAGES)
+    ensure_oca_addons(config)
+    ensure_chromium()
+    results = []
+    if not args.no_lint:
+        ensure_python_packages(LINT_PACKAGES)
+        results += run_lint()
+    postgres = ensure_postgres(config, args.pg_port)
+    db = f"kompetanse_test_{time.strftime('%Y%m%d_%H%M%S')}_{os.getpid()}"
+    LOG_DIR.mkdir(exist_ok=True)
+    logfile = LOG_DIR / "test.log"
+    cmd = odoo_command(
+        rc, config, postgres,
+        "-d", db, "-i", MODULE, "--test-enable", "--test-tags", args.test_tags,
+        "--stop-after-init", "--http-interface", "127.0.0.1",
+        "--http-port", str(free_port()), "--max-cron-threads", "0",
+        "--log-level", "info",
+    )  # fmt: skip
+    say(f"installing {MODULE} with its tests in the throwaway database {db}")
+    interrupted = False
+    try:
+        returncode, counts = stream_odoo(cmd, logfile)
+    except KeyboardInterrupt:
+        interrupted = True
+        returncode, counts = 130, {"errors": [], "skipped": [], "report": None}
+    finally:
+        drop_database(rc, config, postgres, db)
+        postgres.stop()
+    report = counts["report"]
+    if report is None or report["run"] == 0:
+        say("no test ran: the Odoo run ended before its test report")
+        results.append(("odoo tests ran", False))
+    else:
+        bad = report["failed"] + report["errors"]
+        skipped = len(counts["skipped"])
+        passed = report["run"] - bad - skipped
+        results += [("odoo test", True)] * passed
+        results += [("odoo test", False)] * (bad + skipped)
+        for test in counts["skipped"]:
+            say(f"a skipped test counts as failed: {test}")
+    log_clean = not counts["errors"] and returncode == 0 and not interrupted
+    results.append(("odoo log without ERROR/CRITICAL and exit 0", log_clean))
+    if not log_clean:
+        say(
+            f"Odoo exited {returncode} with {len(counts['errors'])} "
+            "ERROR/CRITICAL log lines"
+        )
+    failed = [name for name, ok in results if not ok]
+    say(f"full Odoo log: {logfile}; took {time.monotonic() - started:.0f} s")
+    if failed:
+        say("failed: " + ", ".join(sorted(set(failed))))
+    print(
+        f"kompetanse: {len(results) - len(failed)} passed, {len(failed)} failed",
+        flush=True,
+    )
+    return 1 if failed else 0
+
+
+def merge_po(pot_path, po_path, lang="nb"):
+    """Refresh po_path from the template: keep the translations of the messages
+    still there, add the new ones untranslated, drop the obsolete ones."""
+    import polib
+
+    pot = polib.pofile(str(pot_path))
+    old = polib.pofile(str(po_path)) if po_path.is_file() else polib.POFile()
+    known = {(e.msgctxt, e.msgid): e.msgstr for e in old if not e.obsolete}
+    po = polib.POFile(wrapwidth=78)
+    po.metadata = dict(pot.metadata, Language=lang)
+    po.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
+    for entry in pot:
+        entry.msgstr = known.get((entry.msgctxt, entry.msgid), "")
+        po.append(entry)
+    po.save(str(po_path))
+    return [e.msgid for e in po if not e.msgstr]
+
+
+def cmd_i18n(args):
+    rc = odoo_rc()
+    config = read_config(rc)
+    ensure_oca_addons(config)
+    postgres = ensure_postgres(config, args.pg_port)
+    db = f"kompetanse_i18n_{os.getpid()}"
+    i18n = ROOT / MODULE / "i18n"
+    pot = i18n / f"{MODULE}.pot"
+    quiet = ["--log-level", "warn", "--without-demo", "all"]
+    try:
+        for step in (
+            ["-i", MODULE, "--stop-after-init"],
+            ["--i18n-export", str(pot), "--modules", MODULE],
+        ):
+            cmd = odoo_command(rc, config, postgres, "-d", db, *quiet, *step)
+            if run(cmd, cwd=ROOT).returncode:
+                die("Odoo failed; see its log above")
+    finally:
+        drop_database(rc, config, postgres, db)
+        postgres.stop()
+    untranslated = merge_po(pot, i18n / "nb.po")
+    say(f"wrote {pot.relative_to(ROOT)} and merged it into i18n/nb.po")
+    for msgid in untranslated:
+        say(f"no Norwegian yet: {msgid!r}")
+    return 1 if untranslated else 0
+
+
+def wait_for_http(url, proc, timeout=600):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            time.sleep(2)
+    return False
+
+
+def cmd_demo(args):
+    rc = odoo_rc()
+    config = read_config(rc)
+    ensure_python_packages(RUNTIME_PACKAGES)
+    ensure_oca_addons(config)
+    postgres = ensure_postgres(config, args.pg_port)
+    exists = database_exists(postgres, args.db)
+    if exists and args.reset:
+        say(f"--reset: dropping the database {args.db}")
+        drop_database(rc, config, postgres, args.db)
+        exists = False
+    if exists:
+        say(f"reusing the database {args.db} (updating {MODULE}); --reset starts anew")
+        init = ["-u", MODULE]
+    else:
+        say(f"creating the database {args.db} with demo data and {MODULE}")
+        init = ["-i", MODULE, "--load-language", "nb_NO"]
+    serve = ["--stop-after-init"] if args.init_only else []
+    cmd = odoo_command(
+        rc, config, postgres, "-d", args.db, *init, *serve, "--without-demo", "",
+        "--db-filter", f"^{re.escape(args.db)}$", "--http-interface", "127.0.0.1",
+        "--http-port", str(args.port),
+    )  # fmt: skip
+    proc = subprocess.Popen(cmd, cwd=ROOT)
+    url = f"http://127.0.0.1:{args.port}"
+    try:
+        if args.init_only:
+            returncode = proc.wait()
+            say(f"database {args.db} ready" if not returncode else "Odoo failed")
+            return returncode
+        if wait_for_http(f"{url}/web/login", proc):
+            say(f"the demo is up: {url}/odoo/kompetanse  (login admin, password admin)")
+            say("stop it with Ctrl-C")
+        return proc.wait()
+    except KeyboardInterrupt:
+        proc.send_signal(signal.SIGINT)
+        return proc.wait()
+    finally:
+        postgres.stop()
+
+
+def main():
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--pg-port",
+        type=int,
+        default=int(os.environ.get("KOMPETANSE_PG_PORT", DEFAULT_PG_PORT)),
+        help="port of the private PostgreSQL, when one is needed (default %(default)s)",
+    )
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    demo = commands.add_parser(
+        "demo", parents=[common], help="serve Odoo with the module and demo data"
+    )
+    demo.add_argument(
+        "--db", default=os.environ.get("KOMPETANSE_DEMO_DB", "kompetanse_demo")
+    )
+    demo.add_argument(
+        "--port", type=int, default=int(os.environ.get("KOMPETANSE_PORT", 8069))
+    )
+    demo.add_argument(
+        "--reset", action="store_true", help="drop the demo database first"
+    )
+    demo.add_argument(
+        "--init-only", action="store_true", help="prepare the database, do not serve"
+    )
+    test = commands.add_parser(
+        "test", parents=[common], help="lint, then install the module with its tests"
+    )
+    test.add_argument("--test-tags", default=f"/{MODULE}")
+    test.add_argument("--no-lint", action="store_true")
+    commands.add_parser(
+        "lint", help="ruff, pylint-odoo, the Odoo 18 syntax gate, the wheel"
+    )
+    commands.add_parser(
+        "i18n",
+        parents=[common],
+        help="export the .pot, merge it into i18n/nb.po, list what lacks Norwegian",
+    )
+    args = parser.parse_args()
+    commands = {"demo": cmd_demo, "test": cmd_test, "lint": cmd_lint, "i18n": cmd_i18n}
+    return commands[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
