@@ -87,7 +87,6 @@ class TestMenu(SkillDataMixin, KompetanseCommon):
         visible = menus.sudo()._visible_menu_ids()
         self.assertTrue(visible)
         self.assertNotIn(self.root_menu.id, visible)
-        self.assertNotIn(self.overview_menu.id, visible)
         with self.assertRaises(AccessError):
             self.env["hr.employee.skill.report"].with_user(self.user_portal).search([])
 
