@@ -429,44 +429,50 @@ def cmd_lint(args):
     return 1 if failed else 0
 
 
+SHOWN_LEVELS = ("WARNING", "ERROR", "CRITICAL")
+
+
 def stream_odoo(cmd, logfile):
     """Run Odoo, keep its whole log in logfile and print what matters."""
     counts = {"errors": [], "skipped": [], "report": None}
-    shown = ("WARNING", "ERROR", "CRITICAL")
     with open(logfile, "w", encoding="utf-8") as log:
         proc = subprocess.Popen(
             cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             cwd=ROOT, errors="replace",
         )  # fmt: skip
-        level = None
-        for line in proc.stdout:
-            log.write(line)
-            match = ODOO_LOG_LINE.match(line)
-            if match:
-                level = match["level"]
-                if level in ("ERROR", "CRITICAL"):
-                    counts["errors"].append(line.rstrip())
-                report = TEST_REPORT.search(line)
-                if report:
-                    counts["report"] = {
-                        k: int(v) for k, v in report.groupdict().items()
-                    }
-                skipped = SKIPPED_TEST.search(line)
-                if skipped:
-                    counts["skipped"].append(skipped["test"])
-                interesting = (
-                    level in shown
-                    or report
-                    or skipped
-                    or ("odoo.addons." + MODULE) in match["logger"]
-                    and (" Starting " in line or "Ran " in line)
-                )
-                if interesting:
-                    print(line, end="", flush=True)
-            elif level in shown:
-                print(line, end="", flush=True)  # traceback of the line above
+        try:
+            level = None
+            for line in proc.stdout:
+                log.write(line)
+                level = _read_log_line(line, level, counts)
+        except KeyboardInterrupt:
+            stop_process(proc)
+            raise
         returncode = proc.wait()
     return returncode, counts
+
+
+def _read_log_line(line, level, counts):
+    """Count errors, skips and the test report; print what matters. Returns the
+    level of the log record the line belongs to."""
+    match = ODOO_LOG_LINE.match(line)
+    if not match:
+        if level in SHOWN_LEVELS:
+            print(line, end="", flush=True)  # traceback of the record above
+        return level
+    level = match["level"]
+    if level in ("ERROR", "CRITICAL"):
+        counts["errors"].append(line.rstrip())
+    report = TEST_REPORT.search(line)
+    if report:
+        counts["report"] = {k: int(v) for k, v in report.groupdict().items()}
+    skipped = SKIPPED_TEST.search(line)
+    if skipped:
+        counts["skipped"].append(skipped["test"])
+    ours = f"odoo.addons.{MODULE}" in match["logger"] and " Starting " in line
+    if level in SHOWN_LEVELS or report or skipped or ours:
+        print(line, end="", flush=True)
+    return level
 
 
 def cmd_test(args):
@@ -588,9 +594,27 @@ def wait_for_http(url, proc, timeout=600):
     return False
 
 
+def stop_process(proc, timeout=30):
+    """Odoo's graceful stop on the first SIGINT, a forced one on the second."""
+    for sig in (signal.SIGINT, signal.SIGINT, signal.SIGKILL):
+        if proc.poll() is not None:
+            break
+        proc.send_signal(sig)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            continue
+    return proc.wait()
+
+
 def cmd_demo(args):
     rc = odoo_rc()
     config = read_config(rc)
+    if not args.init_only and port_in_use(args.port):
+        die(
+            f"port {args.port} on 127.0.0.1 is taken (another Odoo?): stop it or "
+            "choose another with --port"
+        )
     ensure_python_packages(RUNTIME_PACKAGES)
     ensure_oca_addons(config)
     postgres = ensure_postgres(config, args.pg_port)
@@ -623,8 +647,8 @@ def cmd_demo(args):
             say("stop it with Ctrl-C")
         return proc.wait()
     except KeyboardInterrupt:
-        proc.send_signal(signal.SIGINT)
-        return proc.wait()
+        say("stopping Odoo")
+        return stop_process(proc)
     finally:
         postgres.stop()
 
@@ -668,6 +692,10 @@ def main():
         help="export the .pot, merge it into i18n/nb.po, list what lacks Norwegian",
     )
     args = parser.parse_args()
+    # SIGTERM, and SIGINT even where a background job ignores it, end a run like
+    # Ctrl-C: Odoo is stopped, a throwaway database dropped, a private cluster stopped
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.default_int_handler)
     commands = {"demo": cmd_demo, "test": cmd_test, "lint": cmd_lint, "i18n": cmd_i18n}
     return commands[args.command](args)
 
