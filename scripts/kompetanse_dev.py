@@ -51,6 +51,22 @@ TEST_REPORT = re.compile(
 SKIPPED_TEST = re.compile(r" INFO \S+ \S+: skipped (?P<test>.+?) : ")
 
 
+def complete_path():
+    """A clean environment may lack the sbin folders (runuser, apt-get)."""
+    path = os.environ.get("PATH", "").split(os.pathsep)
+    for folder in (
+        "/usr/local/sbin",
+        "/usr/local/bin",
+        "/usr/sbin",
+        "/usr/bin",
+        "/sbin",
+        "/bin",
+    ):
+        if folder not in path:
+            path.append(folder)
+    os.environ["PATH"] = os.pathsep.join(p for p in path if p)
+
+
 def say(message):
     print(f"kompetanse: {message}", flush=True)
 
@@ -692,6 +708,7 @@ def main():
         help="export the .pot, merge it into i18n/nb.po, list what lacks Norwegian",
     )
     args = parser.parse_args()
+    complete_path()
     # SIGTERM, and SIGINT even where a background job ignores it, end a run like
     # Ctrl-C: Odoo is stopped, a throwaway database dropped, a private cluster stopped
     for sig in (signal.SIGINT, signal.SIGTERM):
