@@ -1,5 +1,5 @@
 # Thin wrappers; the scripts do the work and work from any folder.
-.PHONY: demo demo-reset test lint
+.PHONY: demo demo-reset test lint i18n
 
 demo:
 	scripts/demo.sh
@@ -12,3 +12,6 @@ test:
 
 lint:
 	scripts/lint.sh
+
+i18n:
+	scripts/i18n.sh

@@ -403,6 +403,7 @@ def lint_checks():
             [python, "-m", "pylint", "--rcfile=.pylintrc-mandatory", MODULE],
         ),
         ("odoo-18-syntax", ["bash", "scripts/check_legacy_syntax.sh"]),
+        ("prettier (xml, js)", prettier_check()),
         (
             "wheel (whool)",
             [
@@ -420,6 +421,28 @@ def lint_checks():
             ],
         ),  # fmt: skip
     ]
+
+
+def prettier_check():
+    """The prettier gate: npm installs the pinned prettier into node_modules/."""
+    npm = shutil.which("npm")
+    if not npm:
+        return [
+            "sh",
+            "-c",
+            "echo 'prettier needs Node.js and npm (apt-get install npm)'; exit 1",
+        ]
+    prettier = ROOT / "node_modules" / ".bin" / "prettier"
+    install = (
+        ""
+        if prettier.exists()
+        else f"'{npm}' install --silent --no-audit --no-fund && "
+    )
+    return [
+        "sh", "-c",
+        f"{install}'{prettier}' --check --log-level warn "
+        f"'{MODULE}/**/*.xml' '{MODULE}/static/**/*.js'",
+    ]  # fmt: skip
 
 
 def run_lint():
@@ -610,6 +633,39 @@ def wait_for_http(url, proc, timeout=600):
     return False
 
 
+def cmd_pytest(args, extra):
+    """pytest-odoo on an existing database that has the module: a quick loop
+    while writing tests (no reinstall; at_install/post_install semantics are the
+    test command's job)."""
+    rc = odoo_rc()
+    config = read_config(rc)
+    ensure_python_packages(RUNTIME_PACKAGES)
+    postgres = ensure_postgres(config, args.pg_port)
+    if not database_exists(postgres, args.db):
+        die(f"no database {args.db}: create it with scripts/demo.sh --init-only")
+    parser = configparser.RawConfigParser()
+    if rc:
+        parser.read(rc)
+    if not parser.has_section("options"):
+        parser.add_section("options")
+    addons = [p for p in (config.get("addons_path") or "").split(",") if p.strip()]
+    parser.set("options", "addons_path", ",".join([*addons, str(ROOT)]))
+    for key, value in postgres.params.items():
+        parser.set("options", f"db_{key}", value)
+    with tempfile.NamedTemporaryFile("w", suffix=".conf", delete=False) as conf:
+        parser.write(conf)
+    try:
+        cmd = [
+            sys.executable, "-m", "pytest",
+            f"--odoo-database={args.db}", f"--odoo-config={conf.name}",
+            f"{MODULE}/tests", *extra,
+        ]  # fmt: skip
+        return run(cmd, cwd=ROOT).returncode
+    finally:
+        os.unlink(conf.name)
+        postgres.stop()
+
+
 def stop_process(proc, timeout=30):
     """Odoo's graceful stop on the first SIGINT, a forced one on the second."""
     for sig in (signal.SIGINT, signal.SIGINT, signal.SIGKILL):
@@ -707,12 +763,24 @@ def main():
         parents=[common],
         help="export the .pot, merge it into i18n/nb.po, list what lacks Norwegian",
     )
-    args = parser.parse_args()
+    pytest = commands.add_parser(
+        "pytest",
+        parents=[common],
+        help="pytest-odoo on an existing database; other arguments go to pytest",
+    )
+    pytest.add_argument(
+        "--db", default=os.environ.get("KOMPETANSE_DEMO_DB", "kompetanse_demo")
+    )
+    args, extra = parser.parse_known_args()
+    if extra and args.command != "pytest":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     complete_path()
     # SIGTERM, and SIGINT even where a background job ignores it, end a run like
     # Ctrl-C: Odoo is stopped, a throwaway database dropped, a private cluster stopped
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, signal.default_int_handler)
+    if args.command == "pytest":
+        return cmd_pytest(args, extra)
     commands = {"demo": cmd_demo, "test": cmd_test, "lint": cmd_lint, "i18n": cmd_i18n}
     return commands[args.command](args)
 

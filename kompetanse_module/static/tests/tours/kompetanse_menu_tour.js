@@ -24,12 +24,14 @@ registry.category("web_tour.tours").add("kompetanse_menu_tour", {
         },
         {
             content: "Open the configuration menu",
-            trigger: "button[data-menu-xmlid='kompetanse_module.kompetanse_configuration_menu']",
+            trigger:
+                "button[data-menu-xmlid='kompetanse_module.kompetanse_configuration_menu']",
             run: "click",
         },
         {
             content: "Open the skill types",
-            trigger: "a[data-menu-xmlid='kompetanse_module.kompetanse_skill_type_menu']",
+            trigger:
+                "a[data-menu-xmlid='kompetanse_module.kompetanse_skill_type_menu']",
             run: "click",
         },
         {
