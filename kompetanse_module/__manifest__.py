@@ -13,9 +13,22 @@
     "depends": ["hr_skills", "hr_recruitment_skills", "hr_appraisal_oca", "mail"],
     "data": [
         "security/kompetanse_groups.xml",
+        "security/ir.model.access.csv",
+        "security/kompetanse_security.xml",
+        "views/kompetanse_target_views.xml",
+        "views/kompetanse_role_views.xml",
+        "report/kompetanse_gap_report_views.xml",
+        "views/hr_views.xml",
         "views/kompetanse_menus.xml",
     ],
+    "demo": [
+        "demo/kompetanse_demo.xml",
+    ],
     "assets": {
+        # the pivot view is in the lazy bundle, so is our gap matrix built on it
+        "web.assets_backend_lazy": [
+            "kompetanse_module/static/src/views/gap_pivot.*",
+        ],
         "web.assets_tests": [
             "kompetanse_module/static/tests/tours/*.js",
         ],

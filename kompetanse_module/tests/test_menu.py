@@ -16,8 +16,8 @@ class SkillDataMixin:
             {
                 "name": f"{prefix} Languages",
                 "skill_ids": [
-                    Command.create({"name": "Norwegian"}),
-                    Command.create({"name": "Sami"}),
+                    Command.create({"name": f"{prefix} Norwegian"}),
+                    Command.create({"name": f"{prefix} Sami"}),
                 ],
                 "skill_level_ids": [
                     Command.create({"name": "Basic", "level_progress": 30}),
@@ -133,7 +133,37 @@ class TestMenu(SkillDataMixin, KompetanseCommon):
 @tagged("post_install", "-at_install")
 class TestMenuTour(SkillDataMixin, HttpCase):
     def test_menu_tour(self):
-        """In the browser, admin opens Kompetanse from the apps menu, sees the
-        skills pivot by department and reaches the configuration."""
-        self._create_skill_data("Kompetanse Tour")
+        """G-TL-1: in the browser, admin opens Kompetanse from the apps menu, sees
+        the approved target picture's progress, the gap matrix coloured by gap,
+        the skills by department and the configuration."""
+        skill_type, departments, employees = self._create_skill_data("Kompetanse Tour")
+        norwegian = skill_type.skill_ids[0]
+        fluent = skill_type.skill_level_ids.sorted("level_progress")[-1]
+        target = self.env["kompetanse.target"].create(
+            {
+                "name": "Kompetanse Tour Target",
+                "date_start": "2061-01-01",
+                "date_end": "2062-12-31",
+                "line_ids": [
+                    Command.create(
+                        {
+                            "skill_id": norwegian.id,
+                            "level_id": fluent.id,
+                            "needed_count": 2,
+                        }
+                    )
+                ],
+            }
+        )
+        target.action_approve()
+        # Kari (Basic) holds a role that needs Fluent: a gap of 60 points
+        self.env["kompetanse.role"].create(
+            {
+                "name": "Kompetanse Tour Role",
+                "employee_ids": [Command.link(employees[0].id)],
+                "line_ids": [
+                    Command.create({"skill_id": norwegian.id, "level_id": fluent.id})
+                ],
+            }
+        )
         self.start_tour("/odoo", "kompetanse_menu_tour", login="admin")

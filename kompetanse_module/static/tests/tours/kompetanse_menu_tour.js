@@ -15,7 +15,40 @@ registry.category("web_tour.tours").add("kompetanse_menu_tour", {
             run: "click",
         },
         {
-            content: "The first screen is the skills pivot by department",
+            content: "The first screen is the approved target picture's progress",
+            trigger:
+                ".o_kanban_record:contains('Kompetanse Tour Norwegian') .o_progressbar",
+        },
+        {
+            content: "Open the analysis menu",
+            trigger:
+                "button[data-menu-xmlid='kompetanse_module.kompetanse_analysis_menu']",
+            run: "click",
+        },
+        {
+            content: "Open the gap analysis",
+            trigger:
+                "a[data-menu-xmlid='kompetanse_module.kompetanse_gap_report_menu']",
+            run: "click",
+        },
+        {
+            content: "The gap matrix colours the tour unit's gap",
+            trigger: ".o_pivot td.o_kompetanse_gap_high",
+        },
+        {
+            content: "Open the analysis menu again",
+            trigger:
+                "button[data-menu-xmlid='kompetanse_module.kompetanse_analysis_menu']",
+            run: "click",
+        },
+        {
+            content: "Open the skills by department",
+            trigger:
+                "a[data-menu-xmlid='kompetanse_module.kompetanse_skill_overview_menu']",
+            run: "click",
+        },
+        {
+            content: "The skills pivot shows the tour's department",
             trigger: ".o_pivot_view .o_pivot th:contains('Kompetanse Tour Unit')",
         },
         {

@@ -1,0 +1,105 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import Counter
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class KompetanseRole(models.Model):
+    """Rollebeskrivelse: a role's purpose, responsibilities and the competences
+    it requires. Future roles describe what the unit will need (G-NL-2)."""
+
+    _name = "kompetanse.role"
+    _description = "Role Description"
+    _inherit = ["mail.thread"]
+    _order = "name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    purpose = fields.Text()
+    responsibilities = fields.Html()
+    department_id = fields.Many2one(
+        "hr.department",
+        check_company=True,
+        tracking=True,
+        help="The unit the role belongs to; empty for a role across the "
+        "organisation.",
+    )
+    is_future = fields.Boolean(
+        string="Future Role",
+        tracking=True,
+        help="A role the unit will need but does not have yet.",
+    )
+    valid_from = fields.Date(tracking=True)
+    line_ids = fields.One2many(
+        "kompetanse.role.line", "role_id", string="Requirements", copy=True
+    )
+    employee_ids = fields.Many2many(
+        "hr.employee",
+        "hr_employee_kompetanse_role_rel",
+        "role_id",
+        "employee_id",
+        string="Employees",
+    )
+    job_ids = fields.Many2many(
+        "hr.job",
+        "hr_job_kompetanse_role_rel",
+        "role_id",
+        "job_id",
+        string="Job Positions",
+    )
+    employee_count = fields.Integer(compute="_compute_employee_count")
+
+    @api.depends("employee_ids")
+    def _compute_employee_count(self):
+        for role in self:
+            role.employee_count = len(role.employee_ids)
+
+    @api.constrains("is_future", "valid_from")
+    def _check_future(self):
+        for role in self.filtered(lambda r: r.is_future and not r.valid_from):
+            raise ValidationError(
+                self.env._(
+                    "The future role %(name)s needs the date it is valid from.",
+                    name=role.name,
+                )
+            )
+
+
+class KompetanseRoleLine(models.Model):
+    """A competence a role requires, at a minimum level."""
+
+    _name = "kompetanse.role.line"
+    _inherit = ["kompetanse.skill.requirement"]
+    _description = "Role Requirement"
+    _order = "role_id, importance, id"
+
+    role_id = fields.Many2one(
+        "kompetanse.role", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="role_id.company_id", store=True)
+    level_id = fields.Many2one(string="Minimum Level")
+    importance = fields.Selection(
+        [("essential", "Essential"), ("desirable", "Desirable")],
+        default="essential",
+        required=True,
+    )
+
+    @api.constrains("role_id", "skill_id")
+    def _check_duplicate(self):
+        for role in self.role_id:
+            counts = Counter(line.skill_id for line in role.line_ids)
+            duplicates = [skill for skill, count in counts.items() if count > 1]
+            if duplicates:
+                raise ValidationError(
+                    self.env._(
+                        "The role %(role)s lists the skill %(skill)s twice.",
+                        role=role.name,
+                        skill=duplicates[0].name,
+                    )
+                )

@@ -1,0 +1,376 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+
+GROUP_TOP = "kompetanse_module.kompetanse_group_top"
+
+
+class KompetanseTarget(models.Model):
+    """Målbilde: the competences the organisation must have, at what level, how
+    many people, by when and why (G-0-1, G-TL-1, G-TL-2)."""
+
+    _name = "kompetanse.target"
+    _description = "Competence Target Picture"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    # fields an approved or archived target picture still accepts
+    _LOCKED_WRITABLE = {"state", "approved_by_id", "approved_date"}
+
+    name = fields.Char(required=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    date_start = fields.Date(required=True, tracking=True)
+    date_end = fields.Date(required=True, tracking=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("approved", "Approved"), ("archived", "Archived")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    goals = fields.Html(
+        string="Organisation Goals",
+        help="The goals of the organisation this target picture serves, in order "
+        "of priority.",
+    )
+    line_ids = fields.One2many(
+        "kompetanse.target.line", "target_id", string="Lines", copy=True
+    )
+    line_count = fields.Integer(compute="_compute_coverage")
+    coverage = fields.Float(
+        compute="_compute_coverage",
+        help="People at the required level over people needed, summed over the "
+        "lines (each line counts up to what it needs).",
+    )
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    approved_date = fields.Date(readonly=True, copy=False)
+    previous_id = fields.Many2one(
+        "kompetanse.target",
+        string="Previous Version",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+    )
+
+    @api.depends("line_ids.current_count", "line_ids.needed_count")
+    def _compute_coverage(self):
+        for target in self:
+            needed = sum(target.line_ids.mapped("needed_count"))
+            covered = sum(
+                min(line.current_count, line.needed_count) for line in target.line_ids
+            )
+            target.line_count = len(target.line_ids)
+            target.coverage = 100.0 * covered / needed if needed else 0.0
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for target in self:
+            if target.date_end < target.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The target picture %(name)s ends before it starts.",
+                        name=target.name,
+                    )
+                )
+
+    @api.constrains("state", "date_start", "date_end", "company_id")
+    def _check_one_approved(self):
+        for target in self.filtered(lambda t: t.state == "approved"):
+            overlapping = self.search(
+                [
+                    ("id", "!=", target.id),
+                    ("state", "=", "approved"),
+                    ("company_id", "=", target.company_id.id),
+                    ("date_start", "<=", target.date_end),
+                    ("date_end", ">=", target.date_start),
+                ],
+                limit=1,
+            )
+            if overlapping:
+                raise ValidationError(
+                    self.env._(
+                        "%(company)s already has the approved target picture "
+                        "%(other)s for an overlapping period; archive it first.",
+                        company=target.company_id.name,
+                        other=overlapping.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("state", "draft") != "draft" for vals in vals_list):
+            raise UserError(
+                self.env._("A target picture starts as a draft; approve it after.")
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "state" in vals:
+            self._check_top_leader()
+            if vals["state"] == "approved":
+                self._check_can_approve()
+        locked_fields = {
+            name
+            for name in vals
+            if name not in self._LOCKED_WRITABLE
+            and not name.startswith(("message_", "activity_"))
+        }
+        if locked_fields and any(target.state != "draft" for target in self):
+            raise UserError(
+                self.env._(
+                    "An approved or archived target picture cannot be changed. "
+                    "Make a new version of it instead."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if any(target.state != "draft" for target in self):
+            raise UserError(
+                self.env._(
+                    "Only a draft target picture can be deleted; archive an approved "
+                    "one."
+                )
+            )
+
+    def _check_lines_editable(self):
+        if any(target.state != "draft" for target in self):
+            raise UserError(
+                self.env._(
+                    "The lines of an approved or archived target picture cannot be "
+                    "changed. Make a new version of it instead."
+                )
+            )
+
+    def _check_top_leader(self):
+        if not (self.env.su or self.env.user.has_group(GROUP_TOP)):
+            raise AccessError(
+                self.env._("Only the top leader approves or archives a target picture.")
+            )
+
+    def _check_can_approve(self):
+        for target in self:
+            if target.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Only a draft target picture can be approved; %(name)s is "
+                        "%(state)s.",
+                        name=target.name,
+                        state=dict(
+                            target._fields["state"]._description_selection(self.env)
+                        )[target.state],
+                    )
+                )
+            if not target.line_ids:
+                raise UserError(
+                    self.env._(
+                        "Add at least one competence line to %(name)s before "
+                        "approving it.",
+                        name=target.name,
+                    )
+                )
+
+    def action_approve(self):
+        self._check_top_leader()
+        # a new version replaces the one it was made from
+        self.previous_id.filtered(lambda t: t.state == "approved").write(
+            {"state": "archived"}
+        )
+        self.write(
+            {
+                "state": "approved",
+                "approved_by_id": self.env.user.id,
+                "approved_date": fields.Date.context_today(self),
+            }
+        )
+        return True
+
+    def action_archive_target(self):
+        self._check_top_leader()
+        if any(target.state != "approved" for target in self):
+            raise UserError(
+                self.env._("Only an approved target picture can be archived.")
+            )
+        self.write({"state": "archived"})
+        return True
+
+    def action_new_version(self):
+        """Copy into a draft for the next period, so the target picture stays
+        current (G-TL-1)."""
+        self.ensure_one()
+        length = relativedelta(self.date_end, self.date_start)
+        date_start = self.date_end + relativedelta(days=1)
+        new = self.copy(
+            {
+                "name": self.env._("%(name)s (new version)", name=self.name),
+                "previous_id": self.id,
+                "date_start": date_start,
+                "date_end": date_start + length,
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": new.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def action_open_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "kompetanse_module.kompetanse_target_line_action"
+        )
+        action["domain"] = [("target_id", "=", self.id)]
+        action["context"] = {"default_target_id": self.id}
+        return action
+
+
+class KompetanseTargetLine(models.Model):
+    """One competence of the target picture: skill, required level, how many
+    people need it, where, by when and why."""
+
+    _name = "kompetanse.target.line"
+    _inherit = ["kompetanse.skill.requirement"]
+    _description = "Competence Target Line"
+    _order = "target_id, priority, id"
+    _check_company_auto = True
+
+    target_id = fields.Many2one(
+        "kompetanse.target", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="target_id.company_id", store=True)
+    state = fields.Selection(related="target_id.state")
+    priority = fields.Integer(
+        default=10, help="Order of the leadership's main priorities (G-TL-2)."
+    )
+    needed_count = fields.Integer(
+        string="People Needed",
+        default=1,
+        required=True,
+        help="How many people need this skill at or above the required level.",
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        check_company=True,
+        help="The unit that needs it; empty for the whole organisation.",
+    )
+    deadline = fields.Date()
+    rationale = fields.Text(help="Why: the goal of the organisation it serves.")
+    current_count = fields.Integer(
+        string="People Now",
+        compute="_compute_current_count",
+        help="Active employees of the company (or of the unit and its sub-units) "
+        "whose level in the skill is at or above the required level.",
+    )
+    coverage = fields.Float(compute="_compute_current_count")
+
+    @api.depends("skill_id", "level_id", "department_id", "target_id.company_id")
+    def _compute_current_count(self):
+        stored = self.filtered("id")
+        counts = {}
+        if stored:
+            # one grouped query for all lines: level comparison and the unit's
+            # sub-units (parent_path) are not expressible as one ORM read_group
+            self.env.cr.execute(
+                SQL(
+                    """
+                SELECT line.id, COUNT(DISTINCT employee.id)
+                  FROM kompetanse_target_line line
+                  JOIN kompetanse_target target ON target.id = line.target_id
+                  JOIN hr_skill_level required ON required.id = line.level_id
+                  JOIN hr_employee_skill eskill ON eskill.skill_id = line.skill_id
+                  JOIN hr_skill_level actual ON actual.id = eskill.skill_level_id
+                  JOIN hr_employee employee ON employee.id = eskill.employee_id
+                  LEFT JOIN hr_department edept ON edept.id = employee.department_id
+                  LEFT JOIN hr_department ldept ON ldept.id = line.department_id
+                 WHERE line.id IN %s
+                   AND employee.active
+                   AND employee.company_id = target.company_id
+                   AND COALESCE(actual.level_progress, 0)
+                       >= COALESCE(required.level_progress, 0)
+                   AND (line.department_id IS NULL
+                        OR starts_with(edept.parent_path, ldept.parent_path))
+              GROUP BY line.id
+                    """,
+                    tuple(stored.ids),
+                )
+            )
+            counts = dict(self.env.cr.fetchall())
+        for line in self:
+            line.current_count = counts.get(line.id, 0)
+            line.coverage = (
+                100.0 * line.current_count / line.needed_count
+                if line.needed_count > 0
+                else 0.0
+            )
+
+    @api.constrains("needed_count")
+    def _check_needed_count(self):
+        for line in self.filtered(lambda line: line.needed_count < 1):
+            raise ValidationError(
+                self.env._(
+                    "%(skill)s: at least one person must be needed.",
+                    skill=line.skill_id.name,
+                )
+            )
+
+    @api.constrains("deadline", "target_id")
+    def _check_deadline(self):
+        for line in self.filtered("deadline"):
+            if line.deadline < line.target_id.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "%(skill)s: the deadline %(deadline)s is before the target "
+                        "picture starts.",
+                        skill=line.skill_id.name,
+                        deadline=line.deadline,
+                    )
+                )
+
+    @api.constrains("skill_id", "department_id", "target_id")
+    def _check_duplicate(self):
+        targets = self.target_id
+        seen = set()
+        for line in targets.line_ids:
+            key = (line.target_id.id, line.skill_id.id, line.department_id.id)
+            if key in seen:
+                raise ValidationError(
+                    self.env._(
+                        "%(target)s already has a line for %(skill)s in %(scope)s.",
+                        target=line.target_id.name,
+                        skill=line.skill_id.name,
+                        scope=line.department_id.name
+                        or self.env._("the whole organisation"),
+                    )
+                )
+            seen.add(key)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        targets = self.env["kompetanse.target"].browse(
+            {vals["target_id"] for vals in vals_list if vals.get("target_id")}
+        )
+        targets._check_lines_editable()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.target_id._check_lines_editable()
+        if vals.get("target_id"):
+            self.env["kompetanse.target"].browse(
+                vals["target_id"]
+            )._check_lines_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        self.target_id._check_lines_editable()
