@@ -181,6 +181,10 @@ class KompetanseTarget(models.Model):
 
     def action_approve(self):
         self._check_top_leader()
+        self._check_can_approve()
+        # the starting point the progress is measured from (G-TL-1)
+        for line in self.line_ids:
+            line.baseline_count = line.current_count
         # a new version replaces the one it was made from
         self.previous_id.filtered(lambda t: t.state == "approved").write(
             {"state": "archived"}
@@ -273,8 +277,26 @@ class KompetanseTargetLine(models.Model):
         "whose level in the skill is at or above the required level.",
     )
     coverage = fields.Float(compute="_compute_current_count")
+    baseline_count = fields.Integer(
+        string="People at Approval",
+        readonly=True,
+        copy=False,
+        help="People at the required level when the target picture was approved.",
+    )
+    progress_count = fields.Integer(
+        string="Change since Approval",
+        compute="_compute_current_count",
+        help="People at the required level now, less those at approval.",
+    )
 
-    @api.depends("skill_id", "level_id", "department_id", "target_id.company_id")
+    @api.depends(
+        "skill_id",
+        "level_id",
+        "department_id",
+        "target_id.company_id",
+        "baseline_count",
+        "state",
+    )
     def _compute_current_count(self):
         stored = self.filtered("id")
         counts = {}
@@ -308,6 +330,9 @@ class KompetanseTargetLine(models.Model):
             counts = dict(self.env.cr.fetchall())
         for line in self:
             line.current_count = counts.get(line.id, 0)
+            line.progress_count = (
+                line.current_count - line.baseline_count if line.state != "draft" else 0
+            )
             line.coverage = (
                 100.0 * line.current_count / line.needed_count
                 if line.needed_count > 0

@@ -48,6 +48,21 @@ class TestTarget(KompetanseDataCommon):
         self.assertEqual(line.current_count, 2)
         self.assertEqual(line.coverage, 100.0)
 
+    def test_progress_since_approval(self):
+        """G-TL-1: approval records the starting point, and the leadership follows
+        the change since then."""
+        lines = self.target.line_ids
+        self.assertEqual(lines.mapped("progress_count"), [0, 0, 0, 0])
+        self.target.with_user(self.user_top).action_approve()
+        self.assertEqual(lines.mapped("baseline_count"), [3, 1, 1, 1])
+        newcomer = self.env["hr.employee"].create(
+            {"name": "Test Newcomer", "department_id": self.dept_sub.id}
+        )
+        self._give_skills([(newcomer, self.norwegian, self.b2)])
+        lines.invalidate_recordset()
+        self.assertEqual(lines.mapped("current_count"), [4, 1, 1, 1])
+        self.assertEqual(lines.mapped("progress_count"), [1, 0, 0, 0])
+
     def test_lines_ordered_by_priority(self):
         """G-TL-2: the leader orders the lines by priority."""
         first, second = self.target.line_ids[:2]
