@@ -19,8 +19,9 @@ class KompetanseTarget(models.Model):
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
-    # fields an approved or archived target picture still accepts
-    _LOCKED_WRITABLE = {"state", "approved_by_id", "approved_date"}
+    # fields only the top leader writes; an approved target picture still takes them
+    _APPROVAL_FIELDS = {"state", "approved_by_id", "approved_date"}
+    _TRANSITIONS = {"draft": {"approved"}, "approved": {"archived"}, "archived": set()}
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -113,14 +114,14 @@ class KompetanseTarget(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if "state" in vals:
+        if self._APPROVAL_FIELDS & set(vals):
             self._check_top_leader()
-            if vals["state"] == "approved":
-                self._check_can_approve()
+        if "state" in vals:
+            self._check_transition(vals["state"])
         locked_fields = {
             name
             for name in vals
-            if name not in self._LOCKED_WRITABLE
+            if name not in self._APPROVAL_FIELDS
             and not name.startswith(("message_", "activity_"))
         }
         if locked_fields and any(target.state != "draft" for target in self):
@@ -156,6 +157,21 @@ class KompetanseTarget(models.Model):
             raise AccessError(
                 self.env._("Only the top leader approves or archives a target picture.")
             )
+
+    def _check_transition(self, state):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for target in self.filtered(lambda t: t.state != state):
+            if state not in self._TRANSITIONS[target.state]:
+                raise UserError(
+                    self.env._(
+                        "%(name)s cannot go from %(old)s to %(new)s.",
+                        name=target.name,
+                        old=labels[target.state],
+                        new=labels[state],
+                    )
+                )
+        if state == "approved":
+            self._check_can_approve()
 
     def _check_can_approve(self):
         for target in self:

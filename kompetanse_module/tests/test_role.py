@@ -35,6 +35,17 @@ class TestRole(KompetanseDataCommon):
             public.browse(self.anna.id).role_ids, self.role_sub | self.role_org
         )
 
+    def test_employee_fields_readable_by_colleagues(self):
+        """The module's employee fields are on the public profile too, so that an
+        internal user without HR rights can read them (as hr's own
+        test_employee_fields_groups demands of every employee field)."""
+        self.bjorn.role_ids = self.role_sub
+        employees = self.env["hr.employee"].with_user(self.user_internal)
+        data = employees.browse(self.bjorn.id).read(["role_ids", "kompetanse_gap_ids"])
+        self.assertEqual(data[0]["role_ids"], self.role_sub.ids)
+        for name in ("role_ids", "kompetanse_gap_ids"):
+            self.assertIn(name, self.env["hr.employee.public"]._fields)
+
     def test_future_role_needs_date(self):
         """G-NL-2: a future role says from when the unit will need it."""
         with self.assertRaisesMessage(ValidationError, "valid from"):

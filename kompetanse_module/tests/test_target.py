@@ -156,8 +156,14 @@ class TestTarget(KompetanseDataCommon):
                     "state": "approved",
                 }
             )
+        with self.assertRaisesMessage(UserError, "cannot go from Approved to Draft"):
+            self.target.with_user(self.user_top).write({"state": "draft"})
         self.target.with_user(self.user_top).action_archive_target()
         self.assertEqual(self.target.state, "archived")
+        with self.assertRaisesMessage(UserError, "cannot go from Archived"):
+            self.target.with_user(self.user_top).write({"state": "approved"})
+        with self.assertRaises(AccessError):
+            self.target.with_user(self.user_hr).write({"approved_by_id": False})
 
     def test_validation_errors(self):
         """A level of another skill type, a duplicate line in one scope, nobody
