@@ -1,1 +1,2 @@
 from . import kompetanse_gap_report
+from . import kompetanse_rollup_report

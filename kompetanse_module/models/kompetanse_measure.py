@@ -1,0 +1,260 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
+from odoo.tools import SQL
+
+GROUP_MANAGER = "kompetanse_module.kompetanse_group_manager"
+
+
+class KompetanseMeasure(models.Model):
+    """Kompetansetiltak: the action plan register. Task assignments and
+    cross-disciplinary teams or projects are measures too (G-NL-3, G-NL-4)."""
+
+    _name = "kompetanse.measure"
+    _description = "Competence Measure"
+    _inherit = ["kompetanse.state.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "date_deadline, id desc"
+    _check_company_auto = True
+
+    _kompetanse_transitions = {
+        "planned": {"running": GROUP_MANAGER, "cancelled": GROUP_MANAGER},
+        "running": {"done": GROUP_MANAGER, "cancelled": GROUP_MANAGER},
+        "cancelled": {"planned": GROUP_MANAGER},
+    }
+
+    name = fields.Char(required=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    method_id = fields.Many2one(
+        "kompetanse.method",
+        required=True,
+        tracking=True,
+        default=lambda self: self.env["kompetanse.method"].search([], limit=1),
+        help="Developing the people already there is offered first (G-0-2).",
+    )
+    category = fields.Selection(related="method_id.category", store=True)
+    goal = fields.Text(help="What the measure shall achieve.")
+    success_criteria = fields.Text()
+    evaluation_method = fields.Text(
+        string="How It Will Be Evaluated",
+    )
+    department_id = fields.Many2one("hr.department", check_company=True, tracking=True)
+    employee_ids = fields.Many2many(
+        "hr.employee",
+        "kompetanse_measure_hr_employee_rel",
+        "measure_id",
+        "employee_id",
+        string="Participants",
+        check_company=True,
+    )
+    participant_count = fields.Integer(compute="_compute_participant_count")
+    responsible_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, tracking=True
+    )
+    date_start = fields.Date(string="Start", tracking=True)
+    date_deadline = fields.Date(string="Deadline", tracking=True)
+    cost_per_participant = fields.Monetary()
+    cost_fixed = fields.Monetary(
+        string="Fixed Cost", help="Costs that do not depend on the participants."
+    )
+    cost_total = fields.Monetary(
+        string="Total Cost", compute="_compute_cost_total", store=True
+    )
+    skill_ids = fields.Many2many(
+        "hr.skill",
+        "kompetanse_measure_hr_skill_rel",
+        "measure_id",
+        "skill_id",
+        string="Skills Addressed",
+    )
+    target_line_ids = fields.Many2many(
+        "kompetanse.target.line",
+        "kompetanse_measure_target_line_rel",
+        "measure_id",
+        "line_id",
+        string="Target Picture Lines",
+        check_company=True,
+    )
+    plan_id = fields.Many2one(
+        "kompetanse.plan", check_company=True, index="btree_not_null"
+    )
+    need_ids = fields.One2many("kompetanse.need", "measure_id", string="Needs")
+    state = fields.Selection(
+        [
+            ("planned", "Planned"),
+            ("running", "Running"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="planned",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    effect_assessment = fields.Html(
+        help="The written assessment of the effect, made on closing."
+    )
+    effect_ids = fields.One2many(
+        "kompetanse.measure.effect", "measure_id", string="Effect", readonly=True
+    )
+
+    @api.depends("employee_ids")
+    def _compute_participant_count(self):
+        for measure in self:
+            measure.participant_count = len(measure.employee_ids)
+
+    @api.depends("cost_per_participant", "cost_fixed", "employee_ids")
+    def _compute_cost_total(self):
+        for measure in self:
+            measure.cost_total = (
+                measure.cost_fixed
+                + measure.cost_per_participant * len(measure.employee_ids)
+            )
+
+    @api.constrains("date_start", "date_deadline")
+    def _check_dates(self):
+        for measure in self:
+            if (
+                measure.date_start
+                and measure.date_deadline
+                and measure.date_deadline < measure.date_start
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The measure %(name)s has its deadline before its start.",
+                        name=measure.name,
+                    )
+                )
+
+    @api.constrains("cost_per_participant", "cost_fixed")
+    def _check_costs(self):
+        for measure in self:
+            if measure.cost_per_participant < 0 or measure.cost_fixed < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The costs of the measure %(name)s cannot be negative.",
+                        name=measure.name,
+                    )
+                )
+
+    def action_start(self):
+        return self._kompetanse_set_state("running")
+
+    def action_cancel(self):
+        return self._kompetanse_set_state("cancelled")
+
+    def action_reset(self):
+        return self._kompetanse_set_state("planned")
+
+    def action_done(self):
+        """Close the measure with its effect: the participants' levels in the
+        addressed skills before it started and now, from the skill log."""
+        for measure in self:
+            if (
+                not measure.effect_assessment
+                or not measure.effect_assessment.striptags()
+            ):
+                raise UserError(
+                    self.env._(
+                        "Write the assessment of the effect of %(name)s before "
+                        "closing it.",
+                        name=measure.name,
+                    )
+                )
+        self._kompetanse_set_state("done")
+        self._create_effects()
+        return True
+
+    def _create_effects(self):
+        measures = self.filtered(lambda m: m.employee_ids and m.skill_ids)
+        if not measures:
+            return
+        self.env["hr.employee.skill.log"].flush_model()
+        self.env["hr.employee.skill"].flush_model()
+        # the last logged level before the start, and the level now, for every
+        # participant and addressed skill, in one query
+        self.env.cr.execute(
+            SQL(
+                """
+            SELECT measure.id, emp.employee_id, skill.skill_id,
+                   (SELECT log.level_progress
+                      FROM hr_employee_skill_log log
+                     WHERE log.employee_id = emp.employee_id
+                       AND log.skill_id = skill.skill_id
+                       AND log.date < COALESCE(measure.date_start, CURRENT_DATE)
+                  ORDER BY log.date DESC
+                     LIMIT 1),
+                   (SELECT level.level_progress
+                      FROM hr_employee_skill eskill
+                      JOIN hr_skill_level level ON level.id = eskill.skill_level_id
+                     WHERE eskill.employee_id = emp.employee_id
+                       AND eskill.skill_id = skill.skill_id
+                  ORDER BY level.level_progress DESC
+                     LIMIT 1)
+              FROM kompetanse_measure measure
+              JOIN kompetanse_measure_hr_employee_rel emp
+                ON emp.measure_id = measure.id
+              JOIN kompetanse_measure_hr_skill_rel skill
+                ON skill.measure_id = measure.id
+             WHERE measure.id IN %s
+                """,
+                tuple(measures.ids),
+            )
+        )
+        rows = self.env.cr.fetchall()
+        measures.effect_ids.unlink()
+        self.env["kompetanse.measure.effect"].create(
+            [
+                {
+                    "measure_id": measure_id,
+                    "employee_id": employee_id,
+                    "skill_id": skill_id,
+                    "progress_before": before or 0,
+                    "progress_after": after or 0,
+                }
+                for measure_id, employee_id, skill_id, before, after in rows
+            ]
+        )
+
+    @api.model
+    def _prepare_from_need(self, need):
+        return {
+            "name": need.name,
+            "method_id": need.method_id.id
+            or self.default_get(["method_id"]).get("method_id"),
+            "department_id": need.department_id.id,
+            "skill_ids": [Command.set(need.skill_ids.ids)],
+            "target_line_ids": [Command.set(need.target_line_ids.ids)],
+            "goal": need.description,
+            "plan_id": need.plan_id.id,
+            "company_id": need.company_id.id,
+        }
+
+
+class KompetanseMeasureEffect(models.Model):
+    """A participant's level in an addressed skill before and after a measure."""
+
+    _name = "kompetanse.measure.effect"
+    _description = "Competence Measure Effect"
+    _order = "measure_id, employee_id, skill_id"
+
+    measure_id = fields.Many2one(
+        "kompetanse.measure", required=True, ondelete="cascade", index=True
+    )
+    employee_id = fields.Many2one("hr.employee", required=True, ondelete="cascade")
+    skill_id = fields.Many2one("hr.skill", required=True, ondelete="cascade")
+    progress_before = fields.Integer(string="Level Before (%)", aggregator="avg")
+    progress_after = fields.Integer(string="Level After (%)", aggregator="avg")
+    progress_change = fields.Integer(
+        string="Change (points)", compute="_compute_progress_change", store=True
+    )
+
+    @api.depends("progress_before", "progress_after")
+    def _compute_progress_change(self):
+        for effect in self:
+            effect.progress_change = effect.progress_after - effect.progress_before

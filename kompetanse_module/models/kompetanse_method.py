@@ -1,0 +1,65 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+CATEGORIES = [
+    ("develop", "Develop"),
+    ("mobilise", "Mobilise"),
+    ("recruit", "Recruit"),
+    ("hire_in", "Hire in"),
+    ("phase_out", "Phase out"),
+]
+
+
+class KompetanseMethod(models.Model):
+    """How competence is built, moved, bought, borrowed or phased out (G-HR-5).
+    Developing the people already there comes first (G-0-2)."""
+
+    _name = "kompetanse.method"
+    _description = "Competence Method"
+    _order = "category_sequence, sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    active = fields.Boolean(default=True)
+    sequence = fields.Integer(default=10)
+    category = fields.Selection(CATEGORIES, required=True, default="develop")
+    category_sequence = fields.Integer(compute="_compute_category_sequence", store=True)
+    learning_form = fields.Selection(
+        [
+            ("work", "70: through work tasks"),
+            ("others", "20: through others"),
+            ("formal", "10: formal learning"),
+        ],
+        help="For development, the 70-20-10 form: through work tasks, through "
+        "others (team, project, mentoring, arena) or formal learning.",
+    )
+    description = fields.Html(translate=True)
+    measure_count = fields.Integer(compute="_compute_measure_count")
+
+    @api.depends("category")
+    def _compute_category_sequence(self):
+        order = [key for key, __ in CATEGORIES]
+        for method in self:
+            method.category_sequence = order.index(method.category)
+
+    def _compute_measure_count(self):
+        rows = self.env["kompetanse.measure"]._read_group(
+            [("method_id", "in", self.ids)], ["method_id"], ["__count"]
+        )
+        counts = {method.id: count for method, count in rows}
+        for method in self:
+            method.measure_count = counts.get(method.id, 0)
+
+    @api.onchange("category")
+    def _onchange_category(self):
+        if self.category != "develop":
+            self.learning_form = False
+
+    def action_open_measures(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "kompetanse_module.kompetanse_measure_action"
+        )
+        action["domain"] = [("method_id", "=", self.id)]
+        action["context"] = {"default_method_id": self.id}
+        return action

@@ -1,0 +1,154 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.fields import Command
+
+GROUP_MANAGER = "kompetanse_module.kompetanse_group_manager"
+GROUP_HR = "kompetanse_module.kompetanse_group_hr"
+
+
+class KompetansePlan(models.Model):
+    """A unit's competence plan for a period, in line with the target picture
+    (G-NL-1, G-NL-2)."""
+
+    _name = "kompetanse.plan"
+    _description = "Unit Competence Plan"
+    _inherit = ["kompetanse.state.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    _kompetanse_transitions = {
+        "draft": {"submitted": GROUP_MANAGER},
+        "submitted": {"approved": GROUP_HR, "draft": GROUP_MANAGER},
+        "approved": {"closed": GROUP_HR},
+    }
+
+    name = fields.Char(required=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    department_id = fields.Many2one(
+        "hr.department", required=True, check_company=True, tracking=True
+    )
+    target_id = fields.Many2one(
+        "kompetanse.target",
+        string="Target Picture",
+        check_company=True,
+        domain="[('state', '=', 'approved')]",
+        default=lambda self: self.env["kompetanse.target"].search(
+            [("state", "=", "approved")], limit=1
+        ),
+    )
+    date_start = fields.Date(required=True)
+    date_end = fields.Date(required=True)
+    direction = fields.Html(
+        string="Direction and Challenges",
+        help="Where the unit is going, and how challenges and overarching "
+        "guidelines affect its competence needs (G-NL-1).",
+    )
+    involvement = fields.Html(
+        string="Employee Involvement",
+        help="How the employees were involved: when, who, what they said.",
+    )
+    involvement_date = fields.Date()
+    union_involved = fields.Boolean(string="Union Representatives Involved")
+    gap_ids = fields.One2many(
+        "kompetanse.gap.report",
+        compute="_compute_gap_ids",
+        string="Gaps of the Unit",
+    )
+    need_ids = fields.One2many("kompetanse.need", "plan_id", string="Needs")
+    measure_ids = fields.One2many("kompetanse.measure", "plan_id", string="Measures")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted to HR"),
+            ("approved", "Approved"),
+            ("closed", "Closed"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+
+    @api.depends("department_id")
+    def _compute_gap_ids(self):
+        gaps = self.env["kompetanse.gap.report"].search(
+            [
+                ("department_id", "child_of", self.department_id.ids),
+                ("gap", ">", 0),
+                ("is_future", "=", False),
+            ]
+        )
+        for plan in self:
+            plan.gap_ids = gaps.filtered(
+                lambda gap, plan=plan: gap.department_id.parent_path.startswith(
+                    plan.department_id.parent_path or "-"
+                )
+            )
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for plan in self:
+            if plan.date_end < plan.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The plan %(name)s ends before it starts.", name=plan.name
+                    )
+                )
+
+    def action_submit(self):
+        return self._kompetanse_set_state("submitted")
+
+    def action_back_to_draft(self):
+        return self._kompetanse_set_state("draft")
+
+    def action_approve(self):
+        return self._kompetanse_set_state("approved")
+
+    def action_close(self):
+        return self._kompetanse_set_state("closed")
+
+    def action_propose_needs(self):
+        """One draft need per skill the unit lacks, from its current gaps, for
+        the skills no need of the plan covers yet."""
+        self.ensure_one()
+        by_skill = defaultdict(lambda: self.env["kompetanse.gap.report"])
+        for gap in self.gap_ids:
+            by_skill[gap.skill_id] |= gap
+        covered = self.need_ids.skill_ids
+        lines = self.target_id.line_ids
+        values = []
+        for skill, gaps in by_skill.items():
+            if skill in covered:
+                continue
+            people = ", ".join(
+                f"{gap.employee_id.name} ({gap.actual_progress}/"
+                f"{gap.required_progress})"
+                for gap in gaps
+            )
+            values.append(
+                {
+                    "name": self.env._("Close the gap in %(skill)s", skill=skill.name),
+                    "plan_id": self.id,
+                    "department_id": self.department_id.id,
+                    "company_id": self.company_id.id,
+                    "skill_ids": [Command.set(skill.ids)],
+                    "target_line_ids": [
+                        Command.set(
+                            lines.filtered(lambda li, s=skill: li.skill_id == s).ids
+                        )
+                    ],
+                    "description": self.env._(
+                        "Below the level their roles require: %(people)s",
+                        people=people,
+                    ),
+                    "cover": "develop",
+                }
+            )
+        return self.env["kompetanse.need"].create(values)

@@ -1,0 +1,98 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+from odoo.tools import SQL
+
+
+class KompetanseRollupReport(models.Model):
+    """Every unit's needs and measures by target picture line and department,
+    for HR's rolled-up view of the plans. A measure's cost is split evenly over
+    the lines it addresses, so that sums stay true."""
+
+    _name = "kompetanse.rollup.report"
+    _description = "Competence Plans Rolled Up"
+    _auto = False
+    _order = "department_id, target_line_id"
+    _depends = {
+        "kompetanse.need": [
+            "plan_id",
+            "department_id",
+            "company_id",
+            "state",
+            "target_line_ids",
+        ],
+        "kompetanse.measure": [
+            "plan_id",
+            "department_id",
+            "company_id",
+            "state",
+            "cost_total",
+            "target_line_ids",
+            "method_id",
+        ],
+        "kompetanse.target.line": ["target_id", "skill_id"],
+    }
+
+    kind = fields.Selection([("need", "Need"), ("measure", "Measure")], readonly=True)
+    need_id = fields.Many2one("kompetanse.need", readonly=True)
+    measure_id = fields.Many2one("kompetanse.measure", readonly=True)
+    plan_id = fields.Many2one("kompetanse.plan", readonly=True)
+    department_id = fields.Many2one("hr.department", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    target_line_id = fields.Many2one(
+        "kompetanse.target.line", string="Target Picture Line", readonly=True
+    )
+    target_id = fields.Many2one(
+        "kompetanse.target", string="Target Picture", readonly=True
+    )
+    skill_id = fields.Many2one("hr.skill", readonly=True)
+    method_id = fields.Many2one("kompetanse.method", readonly=True)
+    state = fields.Char(readonly=True)
+    cost = fields.Float(readonly=True)
+
+    @property
+    def _table_query(self):
+        return SQL(
+            """
+            SELECT ROW_NUMBER() OVER (ORDER BY item.kind, item.record_id,
+                                      item.target_line_id) AS id,
+                   item.*,
+                   line.target_id,
+                   line.skill_id
+              FROM (
+                    SELECT 'need' AS kind,
+                           need.id AS record_id,
+                           need.id AS need_id,
+                           NULL::integer AS measure_id,
+                           need.plan_id,
+                           need.department_id,
+                           need.company_id,
+                           rel.line_id AS target_line_id,
+                           need.method_id,
+                           need.state,
+                           0.0 AS cost
+                      FROM kompetanse_need need
+                 LEFT JOIN kompetanse_need_target_line_rel rel
+                        ON rel.need_id = need.id
+                 UNION ALL
+                    SELECT 'measure',
+                           measure.id,
+                           NULL::integer,
+                           measure.id,
+                           measure.plan_id,
+                           measure.department_id,
+                           measure.company_id,
+                           rel.line_id,
+                           measure.method_id,
+                           measure.state,
+                           COALESCE(measure.cost_total, 0) / GREATEST(
+                               (SELECT COUNT(*)
+                                  FROM kompetanse_measure_target_line_rel other
+                                 WHERE other.measure_id = measure.id), 1)
+                      FROM kompetanse_measure measure
+                 LEFT JOIN kompetanse_measure_target_line_rel rel
+                        ON rel.measure_id = measure.id
+                   ) AS item
+         LEFT JOIN kompetanse_target_line line ON line.id = item.target_line_id
+            """
+        )

@@ -1,0 +1,328 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from .common import KompetanseDataCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPlanMeasureNeed(KompetanseDataCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.method_tasks = cls.env.ref("kompetanse_module.kompetanse_method_tasks")
+        cls.method_team = cls.env.ref("kompetanse_module.kompetanse_method_team")
+        cls.method_course = cls.env.ref("kompetanse_module.kompetanse_method_course")
+        cls.writer = cls._role(
+            "Writer",
+            [
+                (cls.norwegian, cls.c2, "essential"),
+                (cls.python, cls.senior, "essential"),
+            ],
+            cls.dept_main,
+            employees=(cls.anna, cls.bjorn),
+        )
+        cls.target = cls._target(
+            [(cls.norwegian, cls.c2, 3, False), (cls.python, cls.senior, 2, False)]
+        )
+        cls.target.action_approve()
+        cls.line_norwegian, cls.line_python = cls.target.line_ids
+
+    def _measure(self, user=None, **values):
+        measures = self.env["kompetanse.measure"]
+        if user:
+            measures = measures.with_user(user)
+        return measures.create(
+            {
+                "name": values.pop("name", "Test Measure"),
+                "department_id": values.pop("department_id", self.dept_main.id),
+                **values,
+            }
+        )
+
+    def _need(self, user=None, **values):
+        needs = self.env["kompetanse.need"]
+        if user:
+            needs = needs.with_user(user)
+        return needs.create(
+            {
+                "name": values.pop("name", "Test Need"),
+                "department_id": values.pop("department_id", self.dept_main.id),
+                **values,
+            }
+        )
+
+    def test_methods_develop_first(self):
+        """G-HR-5, G-0-2: the shipped methods cover developing, mobilising,
+        recruiting, hiring in and phasing out, with the 70-20-10 forms of
+        development; developing comes first and is a new measure's default."""
+        methods = self.env["kompetanse.method"].search([])
+        self.assertEqual(
+            set(methods.mapped("category")),
+            {"develop", "mobilise", "recruit", "hire_in", "phase_out"},
+        )
+        self.assertEqual(methods[0].category, "develop")
+        self.assertEqual(
+            set(
+                methods.filtered(lambda m: m.category == "develop").mapped(
+                    "learning_form"
+                )
+            ),
+            {"work", "others", "formal"},
+        )
+        measure = self._measure()
+        self.assertEqual(measure.method_id.category, "develop")
+        self.assertEqual(self._need().cover, "develop")
+        before = self.method_team.measure_count
+        self._measure(method_id=self.method_team.id)
+        self._measure(method_id=self.method_team.id)
+        self.method_team.invalidate_recordset()
+        self.assertEqual(self.method_team.measure_count, before + 2)
+        action = self.method_team.action_open_measures()
+        self.assertEqual(
+            self.env["kompetanse.measure"].search_count(action["domain"]), before + 2
+        )
+
+    def test_need_flow(self):
+        """G-NL-7: a manager reports a need, HR reviews it, rejects it with a reason
+        told in the chatter, and accepts it into a measure linked to it."""
+        need = self._need(
+            self.user_manager,
+            skill_ids=[Command.set(self.python.ids)],
+            target_line_ids=[Command.set(self.line_python.ids)],
+            method_id=self.method_course.id,
+            description="Two developers need to grow",
+        )
+        need.action_submit()
+        with self.assertRaises(AccessError):
+            need.action_review()
+        with self.assertRaisesMessage(
+            UserError, "cannot go from Submitted to Accepted"
+        ):
+            need.with_user(self.user_hr).action_accept()
+        need_hr = need.with_user(self.user_hr)
+        need_hr.action_review()
+        with self.assertRaisesMessage(UserError, "Give the reason"):
+            need_hr.action_reject()
+        self.assertEqual(need.state, "in_review")
+        need_hr.rejection_reason = "Cover it with the course next spring"
+        need_hr.action_reject()
+        self.assertEqual(need.state, "rejected")
+        self.assertIn("Cover it with the course next spring", need.message_ids[0].body)
+        need.action_reset_draft()
+        need.action_submit()
+        need_hr.action_review()
+        action = need_hr.action_accept()
+        self.assertEqual(need.state, "accepted")
+        measure = need.measure_id
+        self.assertEqual(action["res_id"], measure.id)
+        self.assertEqual(measure.need_ids, need)
+        self.assertEqual(measure.skill_ids, self.python)
+        self.assertEqual(measure.target_line_ids, self.line_python)
+        self.assertEqual(measure.method_id, self.method_course)
+        self.assertEqual(measure.department_id, self.dept_main)
+        self.assertEqual(measure.state, "planned")
+        with self.assertRaisesMessage(UserError, "Use the buttons"):
+            need.with_user(self.user_hr).write({"state": "draft"})
+
+    def test_need_for_tools_and_process(self):
+        """G-HR-7, G-HR-8: a need can be for a tool or process support, with who
+        was consulted; HR finds them together."""
+        need = self._need(
+            self.user_manager,
+            need_type="tool",
+            consulted="Case officers of the unit and the union representative",
+        )
+        self._need(self.user_manager, need_type="process")
+        self._need(self.user_manager)
+        found = (
+            self.env["kompetanse.need"]
+            .with_user(self.user_hr)
+            .search(
+                [
+                    ("need_type", "in", ("tool", "process")),
+                    ("department_id", "=", self.dept_main.id),
+                ]
+            )
+        )
+        self.assertEqual(len(found), 2)
+        self.assertIn(need, found)
+
+    def test_plan_from_gaps(self):
+        """G-NL-1, G-NL-2: the manager sets the unit's direction, records the
+        employees' involvement, and proposes needs from the unit's gaps."""
+        plan = (
+            self.env["kompetanse.plan"]
+            .with_user(self.user_manager)
+            .create(
+                {
+                    "name": "Main unit 2047",
+                    "department_id": self.dept_main.id,
+                    "target_id": self.target.id,
+                    "date_start": "2047-01-01",
+                    "date_end": "2047-12-31",
+                    "direction": "<p>Digital first</p>",
+                    "involvement": "<p>Unit meeting with everyone</p>",
+                    "union_involved": True,
+                }
+            )
+        )
+        # Anna: Python Junior < Senior; Bjørn: Norwegian B2 < C2 (sub-unit)
+        self.assertEqual(
+            {(g.employee_id.name, g.skill_id.name) for g in plan.gap_ids},
+            {("Test Anna", "Test Python"), ("Test Bjørn", "Test Norwegian")},
+        )
+        needs = plan.action_propose_needs()
+        self.assertEqual(len(needs), 2)
+        self.assertEqual(needs.skill_ids, self.python | self.norwegian)
+        python_need = needs.filtered(lambda n: n.skill_ids == self.python)
+        self.assertEqual(python_need.target_line_ids, self.line_python)
+        self.assertIn("Test Anna (30/80)", python_need.description)
+        self.assertEqual(set(needs.mapped("cover")), {"develop"})
+        self.assertFalse(plan.action_propose_needs())  # nothing twice
+        plan.action_submit()
+        with self.assertRaises(AccessError):
+            plan.action_approve()
+        plan.with_user(self.user_hr).action_approve()
+        plan.with_user(self.user_hr).action_close()
+        self.assertEqual(plan.state, "closed")
+        with self.assertRaisesMessage(ValidationError, "ends before it starts"):
+            plan.with_user(self.user_hr).date_end = "2046-01-01"
+
+    def test_measure_lifecycle_and_effect(self):
+        """G-NL-3, G-NL-4: a task assignment or a team is a measure; closing it
+        records the participants' levels before and after from the skill log."""
+        self.env["hr.employee.skill.log"].create(
+            {
+                "employee_id": self.anna.id,
+                "skill_id": self.python.id,
+                "skill_level_id": self.junior.id,
+                "skill_type_id": self.type_tech.id,
+                "date": "2020-01-01",
+            }
+        )
+        measure = self._measure(
+            self.user_manager,
+            method_id=self.method_tasks.id,
+            employee_ids=[Command.set((self.anna | self.bjorn).ids)],
+            skill_ids=[Command.set(self.python.ids)],
+            date_start="2021-01-01",
+            date_deadline="2021-06-30",
+            cost_per_participant=1000,
+            cost_fixed=500,
+        )
+        self.assertEqual(measure.cost_total, 2500)
+        measure.action_start()
+        self.anna.employee_skill_ids.filtered(
+            lambda s: s.skill_id == self.python
+        ).skill_level_id = self.senior
+        with self.assertRaisesMessage(UserError, "assessment of the effect"):
+            measure.action_done()
+        measure.effect_assessment = "<p>Anna now leads the team's code reviews.</p>"
+        measure.action_done()
+        self.assertEqual(measure.state, "done")
+        effects = {
+            e.employee_id.name: (e.progress_before, e.progress_after, e.progress_change)
+            for e in measure.effect_ids
+        }
+        self.assertEqual(
+            effects, {"Test Anna": (30, 80, 50), "Test Bjørn": (0, 80, 80)}
+        )
+        with self.assertRaisesMessage(UserError, "cannot go from Done"):
+            measure.action_cancel()
+
+    def test_measure_validation(self):
+        """Deadlines before starts and negative costs are refused, and nothing
+        saved is lost."""
+        measure = self._measure(cost_per_participant=10)
+        with self.assertRaisesMessage(ValidationError, "deadline before its start"):
+            measure.write({"date_start": "2030-02-01", "date_deadline": "2030-01-01"})
+        with self.assertRaisesMessage(ValidationError, "cannot be negative"):
+            measure.cost_fixed = -1
+        with self.assertRaisesMessage(ValidationError, "cannot be negative"):
+            self._measure(cost_per_participant=-5)
+        self.env.invalidate_all()
+        self.assertEqual(measure.cost_per_participant, 10)
+        self.assertFalse(measure.date_start)
+
+    def test_rights(self):
+        """Managers work on their own departments' plans, measures and needs and
+        cannot see other units'; HR sees and decides all; the top leader reads
+        all; employees read the measures they take part in; portal nothing."""
+        ours = self._measure(employee_ids=[Command.set(self.anna.ids)])
+        theirs = self._measure(department_id=self.dept_other.id, name="Other")
+        sub = self._measure(department_id=self.dept_sub.id, name="Sub")
+        their_need = self._need(department_id=self.dept_other.id)
+        measures = self.env["kompetanse.measure"]
+        scope = [("id", "in", (ours | theirs | sub).ids)]
+        self.assertEqual(
+            measures.with_user(self.user_manager).search(scope), ours | sub
+        )
+        sub.with_user(self.user_manager).write({"goal": "Grow"})
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.user_manager).write({"goal": "No"})
+        with self.assertRaises(AccessError):
+            self._measure(self.user_manager, department_id=self.dept_other.id)
+        with self.assertRaises(AccessError):
+            their_need.with_user(self.user_manager).read(["name"])
+        with self.assertRaises(AccessError):
+            self.env["kompetanse.plan"].with_user(self.user_manager).create(
+                {
+                    "name": "Not mine",
+                    "department_id": self.dept_other.id,
+                    "date_start": "2047-01-01",
+                    "date_end": "2047-12-31",
+                }
+            )
+        for user in (self.user_hr, self.user_top):
+            self.assertEqual(len(measures.with_user(user).search(scope)), 3, user.login)
+        theirs.with_user(self.user_hr).action_start()
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.user_top).write({"goal": "No"})
+        self.assertEqual(measures.with_user(self.user_employee).search(scope), ours)
+        with self.assertRaises(AccessError):
+            ours.with_user(self.user_employee).write({"goal": "Mine"})
+        with self.assertRaises(AccessError):
+            self.env["kompetanse.plan"].with_user(self.user_employee).search([])
+        with self.assertRaises(AccessError):
+            measures.with_user(self.user_portal).search(scope)
+
+    def test_rollup(self):
+        """G-0-1: HR sees needs and measures of every unit by target picture line
+        and department; a measure's cost is split over the lines it addresses."""
+        self._need(
+            department_id=self.dept_other.id,
+            target_line_ids=[Command.set(self.line_python.ids)],
+        )
+        self._measure(
+            cost_fixed=1000,
+            target_line_ids=[Command.set(self.target.line_ids.ids)],
+        )
+        rows = (
+            self.env["kompetanse.rollup.report"]
+            .with_user(self.user_hr)
+            ._read_group(
+                [("target_id", "=", self.target.id)],
+                ["target_line_id", "department_id", "kind"],
+                ["__count", "cost:sum"],
+            )
+        )
+        self.assertEqual(
+            {
+                (line.skill_id.name, dept.name, kind): (count, cost)
+                for line, dept, kind, count, cost in rows
+            },
+            {
+                ("Test Norwegian", "Test Main Unit", "measure"): (1, 500.0),
+                ("Test Python", "Test Main Unit", "measure"): (1, 500.0),
+                ("Test Python", "Test Other Unit", "need"): (1, 0.0),
+            },
+        )
+        manager_rows = (
+            self.env["kompetanse.rollup.report"]
+            .with_user(self.user_manager)
+            .search([("target_id", "=", self.target.id)])
+        )
+        self.assertEqual(manager_rows.department_id, self.dept_main)
