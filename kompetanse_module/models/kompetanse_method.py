@@ -22,7 +22,12 @@ class KompetanseMethod(models.Model):
     name = fields.Char(required=True, translate=True)
     active = fields.Boolean(default=True)
     sequence = fields.Integer(default=10)
-    category = fields.Selection(CATEGORIES, required=True, default="develop")
+    category = fields.Selection(
+        CATEGORIES,
+        required=True,
+        default="develop",
+        group_expand="_group_expand_category",
+    )
     category_sequence = fields.Integer(compute="_compute_category_sequence", store=True)
     learning_form = fields.Selection(
         [
@@ -35,6 +40,10 @@ class KompetanseMethod(models.Model):
     )
     description = fields.Html(translate=True)
     measure_count = fields.Integer(compute="_compute_measure_count")
+
+    def _group_expand_category(self, values, domain):
+        # every category, develop first, even those without methods
+        return [key for key, __ in CATEGORIES]
 
     @api.depends("category")
     def _compute_category_sequence(self):

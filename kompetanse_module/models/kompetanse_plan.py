@@ -115,6 +115,10 @@ class KompetansePlan(models.Model):
         return self._kompetanse_set_state("closed")
 
     def action_propose_needs(self):
+        self._propose_needs()
+        return True
+
+    def _propose_needs(self):
         """One draft need per skill the unit lacks, from its current gaps, for
         the skills no need of the plan covers yet."""
         self.ensure_one()

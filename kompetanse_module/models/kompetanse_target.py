@@ -305,6 +305,12 @@ class KompetanseTargetLine(models.Model):
         help="People at the required level now, less those at approval.",
     )
 
+    @api.depends("skill_id.name", "level_id.name", "department_id.name")
+    def _compute_display_name(self):
+        for line in self:
+            scope = line.department_id.name or self.env._("the whole organisation")
+            line.display_name = f"{line.skill_id.name} ({line.level_id.name}), {scope}"
+
     @api.depends(
         "skill_id",
         "level_id",

@@ -167,3 +167,54 @@ class TestMenuTour(SkillDataMixin, HttpCase):
             }
         )
         self.start_tour("/odoo", "kompetanse_menu_tour", login="admin")
+
+
+@tagged("post_install", "-at_install")
+class TestPlanTour(SkillDataMixin, HttpCase):
+    def test_plan_tour(self):
+        """G-NL-2, G-NL-7, G-HR-2: in the browser, a plan proposes needs from the
+        unit's gaps and goes to HR; a need is submitted, reviewed and accepted into
+        a measure; the rolled-up view shows the unit."""
+        skill_type, departments, employees = self._create_skill_data("Tour Plan")
+        python = self.env["hr.skill"].create(
+            {"name": "Tour Plan Python", "skill_type_id": skill_type.id}
+        )
+        fluent = skill_type.skill_level_ids.sorted("level_progress")[-1]
+        self.env["kompetanse.role"].create(
+            {
+                "name": "Tour Plan Role",
+                "employee_ids": [Command.link(employees[0].id)],
+                "line_ids": [
+                    Command.create({"skill_id": python.id, "level_id": fluent.id})
+                ],
+            }
+        )
+        target = self.env["kompetanse.target"].create(
+            {
+                "name": "Tour Plan Target",
+                "date_start": "2071-01-01",
+                "date_end": "2071-12-31",
+                "line_ids": [
+                    Command.create({"skill_id": python.id, "level_id": fluent.id})
+                ],
+            }
+        )
+        target.action_approve()
+        plan = self.env["kompetanse.plan"].create(
+            {
+                "name": "Tour Plan",
+                "department_id": departments[0].id,
+                "target_id": target.id,
+                "date_start": "2071-01-01",
+                "date_end": "2071-12-31",
+            }
+        )
+        self.start_tour(
+            f"/odoo/action-kompetanse_module.kompetanse_plan_action/{plan.id}",
+            "kompetanse_plan_tour",
+            login="admin",
+        )
+        need = plan.need_ids
+        self.assertEqual(need.state, "accepted")
+        self.assertEqual(need.measure_id.skill_ids, python)
+        self.assertEqual(plan.state, "submitted")

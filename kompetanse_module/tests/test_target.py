@@ -36,6 +36,13 @@ class TestTarget(KompetanseDataCommon):
         # each line counts up to what it needs: (3 + 1 + 1 + 1) / (4 + 2 + 1 + 3)
         self.assertAlmostEqual(self.target.coverage, 60.0)
         self.assertEqual(self.target.line_count, 4)
+        self.assertEqual(
+            lines.mapped("display_name")[:2],
+            [
+                "Test Norwegian (B2), the whole organisation",
+                "Test Norwegian (C2), Test Main Unit",
+            ],
+        )
 
     def test_coverage_follows_skills(self):
         """G-TL-1: the progress follows the employees' skills as they change."""
