@@ -15,13 +15,16 @@ class KompetanseTarget(models.Model):
 
     _name = "kompetanse.target"
     _description = "Competence Target Picture"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["kompetanse.state.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
+    _kompetanse_transitions = {
+        "draft": {"approved": GROUP_TOP},
+        "approved": {"archived": GROUP_TOP},
+    }
     # fields only the top leader writes; an approved target picture still takes them
     _APPROVAL_FIELDS = {"state", "approved_by_id", "approved_date"}
-    _TRANSITIONS = {"draft": {"approved"}, "approved": {"archived"}, "archived": set()}
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -116,8 +119,6 @@ class KompetanseTarget(models.Model):
     def write(self, vals):
         if self._APPROVAL_FIELDS & set(vals):
             self._check_top_leader()
-        if "state" in vals:
-            self._check_transition(vals["state"])
         locked_fields = {
             name
             for name in vals
@@ -158,21 +159,6 @@ class KompetanseTarget(models.Model):
                 self.env._("Only the top leader approves or archives a target picture.")
             )
 
-    def _check_transition(self, state):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for target in self.filtered(lambda t: t.state != state):
-            if state not in self._TRANSITIONS[target.state]:
-                raise UserError(
-                    self.env._(
-                        "%(name)s cannot go from %(old)s to %(new)s.",
-                        name=target.name,
-                        old=labels[target.state],
-                        new=labels[state],
-                    )
-                )
-        if state == "approved":
-            self._check_can_approve()
-
     def _check_can_approve(self):
         for target in self:
             if target.state != "draft":
@@ -202,17 +188,16 @@ class KompetanseTarget(models.Model):
         for line in self.line_ids:
             line.baseline_count = line.current_count
         # a new version replaces the one it was made from
-        self.previous_id.filtered(lambda t: t.state == "approved").write(
-            {"state": "archived"}
-        )
-        self.write(
+        self.previous_id.filtered(
+            lambda t: t.state == "approved"
+        )._kompetanse_set_state("archived")
+        return self._kompetanse_set_state(
+            "approved",
             {
-                "state": "approved",
                 "approved_by_id": self.env.user.id,
                 "approved_date": fields.Date.context_today(self),
-            }
+            },
         )
-        return True
 
     def action_archive_target(self):
         self._check_top_leader()
@@ -220,8 +205,7 @@ class KompetanseTarget(models.Model):
             raise UserError(
                 self.env._("Only an approved target picture can be archived.")
             )
-        self.write({"state": "archived"})
-        return True
+        return self._kompetanse_set_state("archived")
 
     def action_new_version(self):
         """Copy into a draft for the next period, so the target picture stays

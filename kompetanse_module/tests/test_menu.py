@@ -172,7 +172,7 @@ class TestMenuTour(SkillDataMixin, HttpCase):
 @tagged("post_install", "-at_install")
 class TestPlanTour(SkillDataMixin, HttpCase):
     def test_plan_tour(self):
-        """G-NL-2, G-NL-7, G-HR-2: in the browser, a plan proposes needs from the
+        """G-NL-2, G-NL-7: in the browser, a plan proposes needs from the
         unit's gaps and goes to HR; a need is submitted, reviewed and accepted into
         a measure; the rolled-up view shows the unit."""
         skill_type, departments, employees = self._create_skill_data("Tour Plan")

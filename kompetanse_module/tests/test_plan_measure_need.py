@@ -30,29 +30,21 @@ class TestPlanMeasureNeed(KompetanseDataCommon):
         cls.target.action_approve()
         cls.line_norwegian, cls.line_python = cls.target.line_ids
 
-    def _measure(self, user=None, **values):
-        measures = self.env["kompetanse.measure"]
-        if user:
-            measures = measures.with_user(user)
-        return measures.create(
+    def _create(self, model, user=None, **values):
+        records = self.env[model].with_user(user) if user else self.env[model]
+        return records.create(
             {
-                "name": values.pop("name", "Test Measure"),
+                "name": values.pop("name", f"Test {model}"),
                 "department_id": values.pop("department_id", self.dept_main.id),
                 **values,
             }
         )
 
+    def _measure(self, user=None, **values):
+        return self._create("kompetanse.measure", user, **values)
+
     def _need(self, user=None, **values):
-        needs = self.env["kompetanse.need"]
-        if user:
-            needs = needs.with_user(user)
-        return needs.create(
-            {
-                "name": values.pop("name", "Test Need"),
-                "department_id": values.pop("department_id", self.dept_main.id),
-                **values,
-            }
-        )
+        return self._create("kompetanse.need", user, **values)
 
     def test_methods_develop_first(self):
         """G-HR-5, G-0-2: the shipped methods cover developing, mobilising,
