@@ -391,10 +391,9 @@ def drop_database(rc, config, postgres, name):
 # --- lint ----------------------------------------------------------------------
 
 
-def lint_checks():
+def lint_checks(wheel_dir):
     """(name, command) of each lint gate; each counts as one check."""
     python = sys.executable
-    wheel_dir = tempfile.mkdtemp(prefix="kompetanse-wheel-")
     return [
         ("ruff", [python, "-m", "ruff", "check", "--no-fix", "."]),
         ("ruff-format", [python, "-m", "ruff", "format", "--check", "."]),
@@ -447,13 +446,14 @@ def prettier_check():
 
 def run_lint():
     results = []
-    for name, cmd in lint_checks():
-        result = run(cmd, cwd=ROOT, capture_output=True, text=True)
-        ok = result.returncode == 0
-        results.append((f"lint: {name}", ok))
-        say(f"lint {name}: {'ok' if ok else 'FAILED'}")
-        if not ok:
-            print((result.stdout + result.stderr).rstrip(), flush=True)
+    with tempfile.TemporaryDirectory(prefix="kompetanse-wheel-") as wheel_dir:
+        for name, cmd in lint_checks(wheel_dir):
+            result = run(cmd, cwd=ROOT, capture_output=True, text=True)
+            ok = result.returncode == 0
+            results.append((f"lint: {name}", ok))
+            say(f"lint {name}: {'ok' if ok else 'FAILED'}")
+            if not ok:
+                print((result.stdout + result.stderr).rstrip(), flush=True)
     return results
 
 

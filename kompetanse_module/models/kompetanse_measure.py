@@ -223,10 +223,8 @@ class KompetanseMeasure(models.Model):
 
     @api.model
     def _prepare_from_need(self, need):
-        return {
+        values = {
             "name": need.name,
-            "method_id": need.method_id.id
-            or self.default_get(["method_id"]).get("method_id"),
             "department_id": need.department_id.id,
             "skill_ids": [Command.set(need.skill_ids.ids)],
             "target_line_ids": [Command.set(need.target_line_ids.ids)],
@@ -234,6 +232,9 @@ class KompetanseMeasure(models.Model):
             "plan_id": need.plan_id.id,
             "company_id": need.company_id.id,
         }
+        if need.method_id:  # else the default: develop first (G-0-2)
+            values["method_id"] = need.method_id.id
+        return values
 
 
 class KompetanseMeasureEffect(models.Model):

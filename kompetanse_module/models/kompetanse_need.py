@@ -136,11 +136,13 @@ class KompetanseNeed(models.Model):
         return True
 
     def action_accept(self):
-        """Accept the need into a measure linked to it."""
-        measures = self.env["kompetanse.measure"]
+        """Accept the needs, each into a measure linked to it."""
         self._kompetanse_set_state("accepted")
-        for need in self:
-            measure = measures.create(measures._prepare_from_need(need))
+        measure_model = self.env["kompetanse.measure"]
+        measures = measure_model.create(
+            [measure_model._prepare_from_need(need) for need in self]
+        )
+        for need, measure in zip(self, measures, strict=True):
             need.measure_id = measure
             need.message_post(
                 body=self.env._(
@@ -149,7 +151,6 @@ class KompetanseNeed(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-            measures |= measure
         if len(measures) == 1:
             return {
                 "type": "ir.actions.act_window",
