@@ -3,7 +3,7 @@
 {
     "name": "Kompetanse",
     "summary": "Strategic competence management: target picture, gaps, measures",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "license": "LGPL-3",
     "category": "Human Resources",
     "author": "Kompetanse contributors",
@@ -19,11 +19,13 @@
         "views/kompetanse_target_views.xml",
         "views/kompetanse_role_views.xml",
         "report/kompetanse_gap_report_views.xml",
+        "report/kompetanse_gap_summary_views.xml",
         "views/kompetanse_method_views.xml",
         "views/kompetanse_measure_views.xml",
         "views/kompetanse_need_views.xml",
         "views/kompetanse_plan_views.xml",
         "views/hr_views.xml",
+        "views/res_config_settings_views.xml",
         "views/kompetanse_menus.xml",
     ],
     "demo": [

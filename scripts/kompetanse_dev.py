@@ -49,6 +49,12 @@ TEST_REPORT = re.compile(
     r"when loading database"
 )
 SKIPPED_TEST = re.compile(r" INFO \S+ \S+: skipped (?P<test>.+?) : ")
+# the suites of the apps the module builds on: they must not fail more with it
+PEER_MODULES = ("hr", "hr_skills", "hr_recruitment_skills", "hr_appraisal_oca")
+PEER_RESULT = re.compile(
+    r" (?:ERROR|WARNING) \S+ odoo\.addons\.(?P<module>\w+)\.tests\.\S+: "
+    r"(?P<kind>ERROR|FAIL): (?P<test>\S+)"
+)
 
 
 def complete_path():
@@ -514,6 +520,81 @@ def _read_log_line(line, level, counts):
     return level
 
 
+def peer_outcomes(logfile):
+    """{test: what failed} of the peer suites in an Odoo log, and how many of
+    their tests ran."""
+    failures, current, ran = {}, None, 0
+    for line in (
+        Path(logfile).read_text(encoding="utf-8", errors="replace").splitlines()
+    ):
+        match = ODOO_LOG_LINE.match(line)
+        if match:
+            current = None
+            result = PEER_RESULT.search(line)
+            if result and result["module"] in PEER_MODULES:
+                current = f"{result['module']}: {result['test']}"
+                failures[current] = result["kind"]
+            report = TEST_REPORT.search(line)
+            if report:
+                ran = int(report["run"])
+        elif current and line.strip() and not line.startswith(" "):
+            # the last unindented line of the traceback names the exception
+            failures[current] = line.strip()
+    return failures, ran
+
+
+def run_peer_suites(rc, config, postgres, db):
+    """Run the peer suites on db (which has the module) and on a database
+    without it, and compare: one check, failed on any new failure."""
+    tags = ",".join(f"/{module}" for module in PEER_MODULES)
+    common = [
+        "--test-enable", "--test-tags", tags, "--stop-after-init",
+        "--http-interface", "127.0.0.1", "--max-cron-threads", "0",
+        "--log-level", "info",
+    ]  # fmt: skip
+    base_db = f"{db}_peers"
+    runs = {
+        # with the module: updating hr runs the at_install tests against the
+        # module's data and rules, the post_install tests with its code loaded
+        "with": ["-d", db, "-u", "hr"],
+        "without": ["-d", base_db, "-i", ",".join(PEER_MODULES[1:])],
+    }
+    outcomes = {}
+    try:
+        for name, run_args in runs.items():
+            logfile = LOG_DIR / f"peers_{name}.log"
+            say(f"peer suites {name} the module ({', '.join(PEER_MODULES)})")
+            cmd = odoo_command(
+                rc, config, postgres, *run_args, *common,
+                "--http-port", str(free_port()),
+            )  # fmt: skip
+            with open(logfile, "w", encoding="utf-8") as log:
+                run(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+            outcomes[name] = peer_outcomes(logfile)
+    finally:
+        drop_database(rc, config, postgres, base_db)
+    (with_failures, with_ran), (base_failures, base_ran) = (
+        outcomes["with"],
+        outcomes["without"],
+    )
+    new = {
+        test: what
+        for test, what in with_failures.items()
+        if base_failures.get(test) != what
+    }
+    say(
+        f"peer suites: {with_ran} tests with the module, {base_ran} without; "
+        f"{len(base_failures)} failing without it"
+        + "".join(f"\n    {test}: {what}" for test, what in base_failures.items())
+    )
+    for test, what in new.items():
+        say(f"peer suites: new failure with the module: {test}: {what}")
+    ok = not new and with_ran == base_ran and with_ran > 0
+    if with_ran != base_ran:
+        say("peer suites: not the same number of tests ran with and without it")
+    return ok
+
+
 def cmd_test(args):
     started = time.monotonic()
     rc = odoo_rc()
@@ -538,8 +619,13 @@ def cmd_test(args):
     )  # fmt: skip
     say(f"installing {MODULE} with its tests in the throwaway database {db}")
     interrupted = False
+    peers_ok = None
     try:
         returncode, counts = stream_odoo(cmd, logfile)
+        # the whole suite only: a subset is a quick loop while writing tests
+        whole = args.test_tags == f"/{MODULE}"
+        if whole and not args.no_peers and counts["report"]:
+            peers_ok = run_peer_suites(rc, config, postgres, db)
     except KeyboardInterrupt:
         interrupted = True
         returncode, counts = 130, {"errors": [], "skipped": [], "report": None}
@@ -558,6 +644,8 @@ def cmd_test(args):
         results += [("odoo test", False)] * (bad + skipped)
         for test in counts["skipped"]:
             say(f"a skipped test counts as failed: {test}")
+    if peers_ok is not None:
+        results.append(("peer suites without new failures", peers_ok))
     log_clean = not counts["errors"] and returncode == 0 and not interrupted
     results.append(("odoo log without ERROR/CRITICAL and exit 0", log_clean))
     if not log_clean:
@@ -755,6 +843,12 @@ def main():
     )
     test.add_argument("--test-tags", default=f"/{MODULE}")
     test.add_argument("--no-lint", action="store_true")
+    test.add_argument(
+        "--no-peers",
+        action="store_true",
+        help="skip comparing the suites of hr, hr_skills, hr_recruitment_skills "
+        "and hr_appraisal_oca with and without the module",
+    )
     commands.add_parser(
         "lint", help="ruff, pylint-odoo, the Odoo 18 syntax gate, the wheel"
     )

@@ -1,6 +1,13 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .kompetanse_record_mixin import boolean_search, kompetanse_button
+
+GROUP_HR_USER = "hr.group_hr_user"
+# what the record rules of the module rest on: who manages which units
+TREE_FIELDS = ("parent_id", "manager_id", "company_id", "active", "child_ids")
 
 
 class HrDepartment(models.Model):
@@ -18,13 +25,29 @@ class HrDepartment(models.Model):
         groups="kompetanse_module.kompetanse_group_manager",
     )
 
-    def _kompetanse_managed_domain(self):
-        managed = (
+    @api.model
+    def _kompetanse_managed_ids(self):
+        """Ids of the departments the current user manages, directly (as the
+        manager of a department, in any of their companies) or above."""
+        return (
             self.env["hr.department"]
             .sudo()
             ._search([("manager_id.user_id", "=", self.env.uid)])
         )
-        return [("id", "child_of", managed)]
+
+    def _kompetanse_managed_domain(self):
+        return [("id", "child_of", self._kompetanse_managed_ids())]
+
+    def _kompetanse_is_within(self, other):
+        """Whether self (one department or none) is the department other or
+        one of its sub-units."""
+        return bool(
+            self
+            and other
+            and self.parent_path
+            and other.parent_path
+            and self.parent_path.startswith(other.parent_path)
+        )
 
     def _compute_kompetanse_managed(self):
         managed = self.search(self._kompetanse_managed_domain())
@@ -32,12 +55,13 @@ class HrDepartment(models.Model):
             department.kompetanse_managed = department in managed
 
     def _search_kompetanse_managed(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(
-                self.env._("Operation not supported: %(operator)s", operator=operator)
-            )
-        domain = self._kompetanse_managed_domain()
-        return domain if (operator == "=") == value else ["!"] + domain
+        return boolean_search(
+            self.env,
+            self._fields["kompetanse_managed"]._description_string(self.env),
+            operator,
+            value,
+            self._kompetanse_managed_domain(),
+        )
 
     def _compute_kompetanse_gap_count(self):
         # current gaps of the department and its sub-units, one grouped query
@@ -59,12 +83,60 @@ class HrDepartment(models.Model):
                 and child.parent_path.startswith(department.parent_path)
             )
 
+    # --- the tree the rules rest on is HR's -------------------------------------
+
+    def _kompetanse_check_tree_change(self, names):
+        if self.env.su or self.env.user.has_group(GROUP_HR_USER):
+            return
+        changed = [name for name in TREE_FIELDS if name in names]
+        if changed:
+            raise AccessError(
+                self.env._(
+                    "Only HR changes the department tree and its managers "
+                    "(%(fields)s).",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in changed
+                    ),
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._kompetanse_check_tree_change(TREE_FIELDS)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._kompetanse_check_tree_change(vals)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_by_hr(self):
+        self._kompetanse_check_tree_change(TREE_FIELDS)
+        # plans and needs keep their unit (the database would refuse)
+        for model in ("kompetanse.plan", "kompetanse.need"):
+            used = (
+                self.env[model]
+                .sudo()
+                .search([("department_id", "in", self.ids)], limit=1)
+            )
+            if used:
+                raise UserError(
+                    self.env._(
+                        "%(department)s has %(record)s (%(model)s); archive the "
+                        "department instead.",
+                        department=used.department_id.display_name,
+                        record=used.display_name,
+                        model=self.env[model]._description,
+                    )
+                )
+
+    @kompetanse_button
     def action_open_kompetanse_gaps(self):
-        self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "kompetanse_module.kompetanse_gap_report_action"
         )
-        action["domain"] = [("department_id", "child_of", self.id)]
+        action["domain"] = [("department_id", "child_of", self.ids)]
         action["context"] = {
             "search_default_with_gap": 1,
             "search_default_current_roles": 1,

@@ -17,3 +17,19 @@ class HrEmployeePublic(models.Model):
     kompetanse_gap_ids = fields.One2many(
         "kompetanse.gap.report", "employee_id", string="Competence Gaps", readonly=True
     )
+    # the public profile has the same ids as the employee: the same answer
+    kompetanse_individual_access = fields.Boolean(
+        string="Individual Competence Visible to Me",
+        compute="_compute_kompetanse_individual_access",
+        search="_search_kompetanse_individual_access",
+    )
+
+    def _compute_kompetanse_individual_access(self):
+        visible = self.env["hr.employee"]._kompetanse_individual_ids(self._origin.ids)
+        for public in self:
+            public.kompetanse_individual_access = public._origin.id in visible
+
+    def _search_kompetanse_individual_access(self, operator, value):
+        return self.env["hr.employee"]._search_kompetanse_individual_access(
+            operator, value
+        )

@@ -5,6 +5,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools import SQL
 
+from .kompetanse_record_mixin import kompetanse_button
+
 GROUP_MANAGER = "kompetanse_module.kompetanse_group_manager"
 
 
@@ -23,6 +25,11 @@ class KompetanseMeasure(models.Model):
         "running": {"done": GROUP_MANAGER, "cancelled": GROUP_MANAGER},
         "cancelled": {"planned": GROUP_MANAGER},
     }
+    # planned and running measures are worked on (participants join, costs are
+    # known); a done measure keeps its effect as recorded, a cancelled one goes
+    # back to planned to be changed
+    _kompetanse_editable_states = ("planned", "running")
+    _kompetanse_deletable_states = ("planned", "cancelled")
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -82,7 +89,9 @@ class KompetanseMeasure(models.Model):
     plan_id = fields.Many2one(
         "kompetanse.plan", check_company=True, index="btree_not_null"
     )
-    need_ids = fields.One2many("kompetanse.need", "measure_id", string="Needs")
+    need_ids = fields.One2many(
+        "kompetanse.need", "measure_id", string="Needs", readonly=True
+    )
     state = fields.Selection(
         [
             ("planned", "Planned"),
@@ -142,15 +151,36 @@ class KompetanseMeasure(models.Model):
                     )
                 )
 
+    @api.constrains("plan_id", "department_id")
+    def _check_plan_unit(self):
+        # as the system: the plan may be one the user cannot read
+        for measure in self.sudo().filtered("plan_id"):
+            if not measure.department_id._kompetanse_is_within(
+                measure.plan_id.department_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(measure)s must be for %(plan_unit)s or one of its "
+                        "sub-units to belong to the plan %(plan)s.",
+                        measure=measure.name,
+                        plan_unit=measure.plan_id.department_id.name,
+                        plan=measure.plan_id.name,
+                    )
+                )
+
+    @kompetanse_button
     def action_start(self):
         return self._kompetanse_set_state("running")
 
+    @kompetanse_button
     def action_cancel(self):
         return self._kompetanse_set_state("cancelled")
 
+    @kompetanse_button
     def action_reset(self):
         return self._kompetanse_set_state("planned")
 
+    @kompetanse_button
     def action_done(self):
         """Close the measure with its effect: the participants' levels in the
         addressed skills before it started and now, from the skill log."""
@@ -167,7 +197,7 @@ class KompetanseMeasure(models.Model):
                     )
                 )
         self._kompetanse_set_state("done")
-        self._create_effects()
+        self.sudo()._create_effects()
         return True
 
     def _create_effects(self):
@@ -223,6 +253,21 @@ class KompetanseMeasure(models.Model):
 
     @api.model
     def _prepare_from_need(self, need):
+        """A measure's values from an accepted need: its method, or else the
+        first method of the way it is to be covered (never another way)."""
+        method = need.method_id or self.env["kompetanse.method"].search(
+            [("category", "=", need.category)], limit=1
+        )
+        if not method:
+            labels = dict(need._fields["category"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "No method for %(way)s exists to accept %(need)s with; HR adds "
+                    "one under Plans and Measures > Methods.",
+                    way=labels[need.category],
+                    need=need.name,
+                )
+            )
         values = {
             "name": need.name,
             "department_id": need.department_id.id,
@@ -231,16 +276,17 @@ class KompetanseMeasure(models.Model):
             "goal": need.description,
             "plan_id": need.plan_id.id,
             "company_id": need.company_id.id,
+            "method_id": method.id,
         }
-        if need.method_id:  # else the default: develop first (G-0-2)
-            values["method_id"] = need.method_id.id
         return values
 
 
 class KompetanseMeasureEffect(models.Model):
-    """A participant's level in an addressed skill before and after a measure."""
+    """A participant's level in an addressed skill before and after a measure:
+    individual competence, recorded by closing the measure and never by hand."""
 
     _name = "kompetanse.measure.effect"
+    _inherit = ["kompetanse.record.mixin"]
     _description = "Competence Measure Effect"
     _order = "measure_id, employee_id, skill_id"
 

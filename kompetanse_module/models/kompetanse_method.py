@@ -1,6 +1,9 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .kompetanse_record_mixin import kompetanse_button
 
 CATEGORIES = [
     ("develop", "Develop"),
@@ -16,6 +19,7 @@ class KompetanseMethod(models.Model):
     Developing the people already there comes first (G-0-2)."""
 
     _name = "kompetanse.method"
+    _inherit = ["kompetanse.record.mixin"]
     _description = "Competence Method"
     _order = "category_sequence, sequence, id"
 
@@ -26,7 +30,7 @@ class KompetanseMethod(models.Model):
         CATEGORIES,
         required=True,
         default="develop",
-        group_expand="_group_expand_category",
+        group_expand=True,
     )
     category_sequence = fields.Integer(compute="_compute_category_sequence", store=True)
     learning_form = fields.Selection(
@@ -40,10 +44,6 @@ class KompetanseMethod(models.Model):
     )
     description = fields.Html(translate=True)
     measure_count = fields.Integer(compute="_compute_measure_count")
-
-    def _group_expand_category(self, values, domain):
-        # every category, develop first, even those without methods
-        return [key for key, __ in CATEGORIES]
 
     @api.depends("category")
     def _compute_category_sequence(self):
@@ -59,16 +59,34 @@ class KompetanseMethod(models.Model):
         for method in self:
             method.measure_count = counts.get(method.id, 0)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        measure = (
+            self.env["kompetanse.measure"]
+            .sudo()
+            .search([("method_id", "in", self.ids)], limit=1)
+        )
+        if measure:
+            raise UserError(
+                self.env._(
+                    "The method %(method)s is used by the measure %(measure)s; "
+                    "archive the method instead.",
+                    method=measure.method_id.name,
+                    measure=measure.name,
+                )
+            )
+
     @api.onchange("category")
     def _onchange_category(self):
         if self.category != "develop":
             self.learning_form = False
 
+    @kompetanse_button
     def action_open_measures(self):
-        self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "kompetanse_module.kompetanse_measure_action"
         )
-        action["domain"] = [("method_id", "=", self.id)]
-        action["context"] = {"default_method_id": self.id}
+        action["domain"] = [("method_id", "in", self.ids)]
+        if len(self) == 1:
+            action["context"] = {"default_method_id": self.id}
         return action

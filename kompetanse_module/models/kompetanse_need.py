@@ -2,8 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
 
-from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .kompetanse_method import CATEGORIES
+from .kompetanse_record_mixin import kompetanse_button
 
 GROUP_HR = "kompetanse_module.kompetanse_group_hr"
 
@@ -25,6 +28,19 @@ class KompetanseNeed(models.Model):
         "in_review": {"accepted": GROUP_HR, "rejected": GROUP_HR},
         "rejected": {"draft": None},
     }
+    # the reporter edits a draft; once submitted, HR may still write the reason
+    # for a rejection and, in review, choose how the need is covered, which the
+    # measure made on acceptance takes
+    _kompetanse_editable_states = ("draft",)
+    _kompetanse_state_fields = {
+        "submitted": {"rejection_reason": GROUP_HR},
+        "in_review": {
+            "rejection_reason": GROUP_HR,
+            "category": GROUP_HR,
+            "method_id": GROUP_HR,
+        },
+    }
+    _kompetanse_deletable_states = ("draft", "rejected")
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -44,7 +60,7 @@ class KompetanseNeed(models.Model):
         "hr.department", required=True, check_company=True, tracking=True
     )
     requested_by_id = fields.Many2one(
-        "res.users", default=lambda self: self.env.user, readonly=True
+        "res.users", default=lambda self: self.env.user, readonly=True, copy=False
     )
     skill_ids = fields.Many2many(
         "hr.skill",
@@ -67,19 +83,25 @@ class KompetanseNeed(models.Model):
         default="normal",
         required=True,
     )
-    cover = fields.Selection(
-        [
-            ("develop", "Develop the employees"),
-            ("mobility", "Internal mobility"),
-            ("recruit", "Recruit"),
-            ("hire_in", "Hire in"),
-        ],
+    # the way to cover it is a method's category: one idea, one set of values
+    category = fields.Selection(
+        CATEGORIES,
         string="Proposed Way to Cover It",
-        default="develop",
+        compute="_compute_category",
+        store=True,
+        readonly=False,
+        precompute=True,
         required=True,
+        default="develop",
+        tracking=True,
         help="Developing the people already there comes first (G-0-2).",
     )
-    method_id = fields.Many2one("kompetanse.method", string="Proposed Method")
+    method_id = fields.Many2one(
+        "kompetanse.method",
+        string="Proposed Method",
+        domain="[('category', '=', category)]",
+        tracking=True,
+    )
     consulted = fields.Text(
         string="Who Was Consulted",
         help="User involvement: the employees, users or representatives heard.",
@@ -106,15 +128,64 @@ class KompetanseNeed(models.Model):
         "kompetanse.measure", readonly=True, copy=False, index="btree_not_null"
     )
 
+    @api.depends("method_id")
+    def _compute_category(self):
+        for need in self:
+            if need.method_id:
+                need.category = need.method_id.category
+            elif not need.category:
+                need.category = "develop"
+
+    @api.onchange("category")
+    def _onchange_category(self):
+        if self.method_id.category != self.category:
+            self.method_id = False
+
+    @api.constrains("category", "method_id")
+    def _check_method_category(self):
+        labels = dict(self._fields["category"]._description_selection(self.env))
+        for need in self.filtered("method_id"):
+            if need.method_id.category != need.category:
+                raise ValidationError(
+                    self.env._(
+                        "%(need)s: the method %(method)s belongs to %(method_way)s, "
+                        "not to %(way)s.",
+                        need=need.name,
+                        method=need.method_id.name,
+                        method_way=labels[need.method_id.category],
+                        way=labels[need.category],
+                    )
+                )
+
+    @api.constrains("plan_id", "department_id")
+    def _check_plan_unit(self):
+        # as the system: the plan may be one the user cannot read
+        for need in self.sudo().filtered("plan_id"):
+            if not need.department_id._kompetanse_is_within(need.plan_id.department_id):
+                raise ValidationError(
+                    self.env._(
+                        "%(need)s is for %(unit)s, which is not part of %(plan_unit)s, "
+                        "the unit of the plan %(plan)s.",
+                        need=need.name,
+                        unit=need.department_id.name,
+                        plan_unit=need.plan_id.department_id.name,
+                        plan=need.plan_id.name,
+                    )
+                )
+
+    @kompetanse_button
     def action_submit(self):
         return self._kompetanse_set_state("submitted")
 
+    @kompetanse_button
     def action_review(self):
         return self._kompetanse_set_state("in_review")
 
+    @kompetanse_button
     def action_reset_draft(self):
         return self._kompetanse_set_state("draft")
 
+    @kompetanse_button
     def action_reject(self):
         for need in self:
             if not (need.rejection_reason or "").strip():
@@ -135,15 +206,17 @@ class KompetanseNeed(models.Model):
             )
         return True
 
+    @kompetanse_button
     def action_accept(self):
-        """Accept the needs, each into a measure linked to it."""
-        self._kompetanse_set_state("accepted")
+        """Accept the needs, each into a measure linked to it, by the method
+        chosen or else the first method of the way to cover it."""
+        self._kompetanse_check_transition("accepted")
         measure_model = self.env["kompetanse.measure"]
-        measures = measure_model.create(
-            [measure_model._prepare_from_need(need) for need in self]
-        )
+        values = [measure_model._prepare_from_need(need) for need in self]
+        self._kompetanse_set_state("accepted")
+        measures = measure_model.create(values)
         for need, measure in zip(self, measures, strict=True):
-            need.measure_id = measure
+            need._kompetanse_write_system({"measure_id": measure.id})
             need.message_post(
                 body=self.env._(
                     "Accepted into the measure %(measure)s.", measure=measure.name

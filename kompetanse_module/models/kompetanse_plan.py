@@ -3,8 +3,10 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
+
+from .kompetanse_record_mixin import kompetanse_button
 
 GROUP_MANAGER = "kompetanse_module.kompetanse_group_manager"
 GROUP_HR = "kompetanse_module.kompetanse_group_hr"
@@ -25,6 +27,9 @@ class KompetansePlan(models.Model):
         "submitted": {"approved": GROUP_HR, "draft": GROUP_MANAGER},
         "approved": {"closed": GROUP_HR},
     }
+    # the manager writes the draft; HR approves it as submitted or sends it
+    # back; an approved plan stands, and its unit reports new needs to it
+    _kompetanse_editable_states = ("draft",)
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -102,35 +107,61 @@ class KompetansePlan(models.Model):
                     )
                 )
 
+    @kompetanse_button
     def action_submit(self):
         return self._kompetanse_set_state("submitted")
 
+    @kompetanse_button
     def action_back_to_draft(self):
         return self._kompetanse_set_state("draft")
 
+    @kompetanse_button
     def action_approve(self):
         return self._kompetanse_set_state("approved")
 
+    @kompetanse_button
     def action_close(self):
         return self._kompetanse_set_state("closed")
 
+    @kompetanse_button
     def action_propose_needs(self):
-        self._propose_needs()
+        for plan in self:
+            plan._propose_needs()
         return True
 
     def _propose_needs(self):
         """One draft need per skill the unit lacks, from its current gaps, for
         the skills no need of the plan covers yet."""
         self.ensure_one()
+        if self.state != "draft":
+            raise UserError(
+                self.env._(
+                    "%(plan)s is %(state)s: propose needs while it is a draft.",
+                    plan=self.name,
+                    state=self._kompetanse_state_label(self.state),
+                )
+            )
+        self.check_access("write")
         by_skill = defaultdict(lambda: self.env["kompetanse.gap.report"])
         for gap in self.gap_ids:
             by_skill[gap.skill_id] |= gap
         covered = self.need_ids.skill_ids
-        lines = self.target_id.line_ids
         values = []
         for skill, gaps in by_skill.items():
             if skill in covered:
                 continue
+            # the target lines of the skill that cover where these people work:
+            # the whole organisation, or a unit their department is part of
+            lines = self.target_id.line_ids.filtered(
+                lambda line, skill=skill, gaps=gaps: line.skill_id == skill
+                and (
+                    not line.department_id
+                    or any(
+                        gap.department_id._kompetanse_is_within(line.department_id)
+                        for gap in gaps
+                    )
+                )
+            )
             people = ", ".join(
                 f"{gap.employee_id.name} ({gap.actual_progress}/"
                 f"{gap.required_progress})"
@@ -143,16 +174,12 @@ class KompetansePlan(models.Model):
                     "department_id": self.department_id.id,
                     "company_id": self.company_id.id,
                     "skill_ids": [Command.set(skill.ids)],
-                    "target_line_ids": [
-                        Command.set(
-                            lines.filtered(lambda li, s=skill: li.skill_id == s).ids
-                        )
-                    ],
+                    "target_line_ids": [Command.set(lines.ids)],
                     "description": self.env._(
                         "Below the level their roles require: %(people)s",
                         people=people,
                     ),
-                    "cover": "develop",
+                    "category": "develop",
                 }
             )
         return self.env["kompetanse.need"].create(values)

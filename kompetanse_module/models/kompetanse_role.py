@@ -12,7 +12,7 @@ class KompetanseRole(models.Model):
 
     _name = "kompetanse.role"
     _description = "Role Description"
-    _inherit = ["mail.thread"]
+    _inherit = ["kompetanse.record.mixin", "mail.thread"]
     _order = "name"
     _check_company_auto = True
 
@@ -60,6 +60,23 @@ class KompetanseRole(models.Model):
         for role in self:
             role.employee_count = len(role.employee_ids)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        roles = super().create(vals_list)
+        roles._kompetanse_add_gap_keys()
+        return roles
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"employee_ids", "line_ids", "is_future"} & set(vals):
+            self._kompetanse_add_gap_keys()
+        return result
+
+    def _kompetanse_add_gap_keys(self):
+        self.env["kompetanse.gap.key"]._kompetanse_add_keys(
+            self.sudo().with_context(active_test=False).employee_ids.ids
+        )
+
     @api.constrains("is_future", "valid_from")
     def _check_future(self):
         for role in self.filtered(lambda r: r.is_future and not r.valid_from):
@@ -75,9 +92,10 @@ class KompetanseRoleLine(models.Model):
     """A competence a role requires, at a minimum level."""
 
     _name = "kompetanse.role.line"
-    _inherit = ["kompetanse.skill.requirement"]
+    _inherit = ["kompetanse.skill.requirement", "kompetanse.record.mixin"]
     _description = "Role Requirement"
     _order = "role_id, importance, id"
+    _kompetanse_scope_fields = ("role_id",)
 
     role_id = fields.Many2one(
         "kompetanse.role", required=True, ondelete="cascade", index=True
@@ -89,6 +107,18 @@ class KompetanseRoleLine(models.Model):
         default="essential",
         required=True,
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.role_id._kompetanse_add_gap_keys()
+        return lines
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"role_id", "skill_id"} & set(vals):
+            self.role_id._kompetanse_add_gap_keys()
+        return result
 
     @api.constrains("role_id", "skill_id")
     def _check_duplicate(self):

@@ -1,21 +1,50 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import api, models
 from odoo.exceptions import AccessError, UserError
+
+# fields of Odoo's chatter and activities: following, commenting and planning
+# stay possible in every status
+MAIL_PREFIXES = ("message_", "activity_", "website_message_")
 
 
 class KompetanseStateMixin(models.AbstractModel):
-    """A workflow whose state changes only through its actions: each allowed
-    transition names the group that may make it."""
+    """A workflow: the status (a read-only ``state`` field) changes only through
+    the actions, each transition naming the group that may make it; past its
+    editable statuses a record is read-only, except the fields its next step
+    needs.
+
+    A model sets:
+
+    - ``_kompetanse_transitions``: {from: {to: group xmlid, or None for whoever
+      may write the record}};
+    - ``_kompetanse_editable_states``: the statuses in which any field may change
+      (by whoever the record rules let write);
+    - ``_kompetanse_state_fields``: {status: {field: group xmlid or None}}, the
+      fields that may still change in a status past the editable ones, because
+      its next step needs them;
+    - ``_kompetanse_deletable_states``: the statuses in which it may be deleted
+      (the editable ones when not set).
+
+    Nothing a client sends opens more: the status is checked in create, write
+    and copy (read-only fields, see kompetanse.record.mixin), and the actions
+    write it with ``sudo()`` after checking the transition, the group and the
+    user's write access to each record."""
 
     _name = "kompetanse.state.mixin"
+    _inherit = ["kompetanse.record.mixin"]
     _description = "Kompetanse Workflow"
 
-    # {from_state: {to_state: group xmlid or None for anyone who may write}}
     _kompetanse_transitions = {}
+    _kompetanse_editable_states = ()
+    _kompetanse_state_fields = {}
+    _kompetanse_deletable_states = None
 
-    def _kompetanse_set_state(self, state, extra_vals=None):
-        labels = dict(self._fields["state"]._description_selection(self.env))
+    def _kompetanse_state_label(self, state):
+        return dict(self._fields["state"]._description_selection(self.env))[state]
+
+    def _kompetanse_check_transition(self, state):
+        """Raise unless the user may move every record of self to state."""
         for record in self:
             allowed = self._kompetanse_transitions.get(record.state, {})
             if state not in allowed:
@@ -23,8 +52,8 @@ class KompetanseStateMixin(models.AbstractModel):
                     self.env._(
                         "%(name)s cannot go from %(old)s to %(new)s.",
                         name=record.display_name,
-                        old=labels[record.state],
-                        new=labels[state],
+                        old=self._kompetanse_state_label(record.state),
+                        new=self._kompetanse_state_label(state),
                     )
                 )
             group = allowed[state]
@@ -33,20 +62,66 @@ class KompetanseStateMixin(models.AbstractModel):
                     self.env._(
                         "You may not move %(name)s to %(new)s.",
                         name=record.display_name,
-                        new=labels[state],
+                        new=self._kompetanse_state_label(state),
                     )
                 )
-        return self.with_context(kompetanse_state_change=True).write(
-            {"state": state, **(extra_vals or {})}
-        )
+        # the record rules: a transition is a write by the user
+        self.check_access("write")
 
-    def write(self, vals):
-        if (
-            "state" in vals
-            and not self.env.context.get("kompetanse_state_change")
-            and not self.env.su
-        ):
-            raise UserError(
-                self.env._("Use the buttons of the form to change the status.")
-            )
-        return super().write(vals)
+    def _kompetanse_set_state(self, state, extra_vals=None):
+        """The only way a status changes: check, then write as the system."""
+        self._kompetanse_check_transition(state)
+        return self.sudo().write({"state": state, **(extra_vals or {})})
+
+    def _kompetanse_write_system(self, vals):
+        """Write fields that only the module's actions set (links, dates of
+        approval), after the action has checked that the user may."""
+        self.check_access("write")
+        return self.sudo().write(vals)
+
+    def _kompetanse_check_write(self, vals):
+        super()._kompetanse_check_write(vals)
+        names = {name for name in vals if not name.startswith(MAIL_PREFIXES)}
+        if not names:
+            return
+        for record in self:
+            if record.state in self._kompetanse_editable_states:
+                continue
+            open_fields = self._kompetanse_state_fields.get(record.state, {})
+            for name in names:
+                if name not in open_fields:
+                    raise UserError(
+                        self.env._(
+                            "%(name)s is %(state)s: %(field)s can no longer be "
+                            "changed.",
+                            name=record.display_name,
+                            state=self._kompetanse_state_label(record.state),
+                            field=self._fields[name]._description_string(self.env),
+                        )
+                    )
+                group = open_fields[name]
+                if group and not self.env.user.has_group(group):
+                    raise AccessError(
+                        self.env._(
+                            "You may not change %(field)s of %(name)s.",
+                            name=record.display_name,
+                            field=self._fields[name]._description_string(self.env),
+                        )
+                    )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_in_deletable_state(self):
+        deletable = (
+            self._kompetanse_editable_states
+            if self._kompetanse_deletable_states is None
+            else self._kompetanse_deletable_states
+        )
+        for record in self:
+            if record.state not in deletable:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is %(state)s and cannot be deleted.",
+                        name=record.display_name,
+                        state=self._kompetanse_state_label(record.state),
+                    )
+                )

@@ -3,8 +3,10 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
+
+from .kompetanse_record_mixin import kompetanse_button
 
 GROUP_TOP = "kompetanse_module.kompetanse_group_top"
 
@@ -23,8 +25,9 @@ class KompetanseTarget(models.Model):
         "draft": {"approved": GROUP_TOP},
         "approved": {"archived": GROUP_TOP},
     }
-    # fields only the top leader writes; an approved target picture still takes them
-    _APPROVAL_FIELDS = {"state", "approved_by_id", "approved_date"}
+    # approved and archived versions are read-only; the next period gets a new
+    # version (action_new_version), so no field stays open past the draft
+    _kompetanse_editable_states = ("draft",)
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -108,42 +111,6 @@ class KompetanseTarget(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if any(vals.get("state", "draft") != "draft" for vals in vals_list):
-            raise UserError(
-                self.env._("A target picture starts as a draft; approve it after.")
-            )
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if self._APPROVAL_FIELDS & set(vals):
-            self._check_top_leader()
-        locked_fields = {
-            name
-            for name in vals
-            if name not in self._APPROVAL_FIELDS
-            and not name.startswith(("message_", "activity_"))
-        }
-        if locked_fields and any(target.state != "draft" for target in self):
-            raise UserError(
-                self.env._(
-                    "An approved or archived target picture cannot be changed. "
-                    "Make a new version of it instead."
-                )
-            )
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        if any(target.state != "draft" for target in self):
-            raise UserError(
-                self.env._(
-                    "Only a draft target picture can be deleted; archive an approved "
-                    "one."
-                )
-            )
-
     def _check_lines_editable(self):
         if any(target.state != "draft" for target in self):
             raise UserError(
@@ -151,12 +118,6 @@ class KompetanseTarget(models.Model):
                     "The lines of an approved or archived target picture cannot be "
                     "changed. Make a new version of it instead."
                 )
-            )
-
-    def _check_top_leader(self):
-        if not (self.env.su or self.env.user.has_group(GROUP_TOP)):
-            raise AccessError(
-                self.env._("Only the top leader approves or archives a target picture.")
             )
 
     def _check_can_approve(self):
@@ -181,12 +142,13 @@ class KompetanseTarget(models.Model):
                     )
                 )
 
+    @kompetanse_button
     def action_approve(self):
-        self._check_top_leader()
+        self._kompetanse_check_transition("approved")
         self._check_can_approve()
         # the starting point the progress is measured from (G-TL-1)
         for line in self.line_ids:
-            line.baseline_count = line.current_count
+            line.sudo().baseline_count = line.current_count
         # a new version replaces the one it was made from
         self.previous_id.filtered(
             lambda t: t.state == "approved"
@@ -199,43 +161,50 @@ class KompetanseTarget(models.Model):
             },
         )
 
+    @kompetanse_button
     def action_archive_target(self):
-        self._check_top_leader()
-        if any(target.state != "approved" for target in self):
-            raise UserError(
-                self.env._("Only an approved target picture can be archived.")
-            )
         return self._kompetanse_set_state("archived")
 
+    @kompetanse_button
     def action_new_version(self):
-        """Copy into a draft for the next period, so the target picture stays
-        current (G-TL-1)."""
-        self.ensure_one()
-        length = relativedelta(self.date_end, self.date_start)
-        date_start = self.date_end + relativedelta(days=1)
-        new = self.copy(
-            {
-                "name": self.env._("%(name)s (new version)", name=self.name),
-                "previous_id": self.id,
-                "date_start": date_start,
-                "date_end": date_start + length,
-            }
-        )
-        return {
+        """Copy each into a draft for the next period, so the target picture
+        stays current (G-TL-1)."""
+        new_versions = self.browse()
+        for target in self:
+            length = relativedelta(target.date_end, target.date_start)
+            date_start = target.date_end + relativedelta(days=1)
+            new = target.copy(
+                {
+                    "name": self.env._("%(name)s (new version)", name=target.name),
+                    "date_start": date_start,
+                    "date_end": date_start + length,
+                }
+            )
+            new._kompetanse_write_system({"previous_id": target.id})
+            new_versions |= new
+        action = {
             "type": "ir.actions.act_window",
             "res_model": self._name,
-            "res_id": new.id,
-            "view_mode": "form",
             "target": "current",
         }
+        if len(new_versions) == 1:
+            return {**action, "res_id": new_versions.id, "view_mode": "form"}
+        return {
+            **action,
+            "name": self.env._("New Versions"),
+            "domain": [("id", "in", new_versions.ids)],
+            "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
+        }
 
+    @kompetanse_button
     def action_open_lines(self):
-        self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "kompetanse_module.kompetanse_target_line_action"
         )
-        action["domain"] = [("target_id", "=", self.id)]
-        action["context"] = {"default_target_id": self.id}
+        action["domain"] = [("target_id", "in", self.ids)]
+        if len(self) == 1:
+            action["context"] = {"default_target_id": self.id}
         return action
 
 
@@ -244,7 +213,7 @@ class KompetanseTargetLine(models.Model):
     people need it, where, by when and why."""
 
     _name = "kompetanse.target.line"
-    _inherit = ["kompetanse.skill.requirement"]
+    _inherit = ["kompetanse.skill.requirement", "kompetanse.record.mixin"]
     _description = "Competence Target Line"
     _order = "target_id, priority, id"
     _check_company_auto = True

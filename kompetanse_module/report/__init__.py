@@ -1,2 +1,3 @@
 from . import kompetanse_gap_report
 from . import kompetanse_rollup_report
+from . import kompetanse_gap_summary

@@ -1,7 +1,74 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
+
+# the rows the gap analysis has: per employee, a skill one of their roles
+# requires, apart for future roles
+REQUIREMENT_ROWS = """
+    SELECT DISTINCT rel.employee_id,
+           line.skill_id,
+           COALESCE(role.is_future, FALSE) AS is_future
+      FROM hr_employee_kompetanse_role_rel rel
+      JOIN kompetanse_role role ON role.id = rel.role_id
+      JOIN kompetanse_role_line line ON line.role_id = role.id
+"""
+
+
+class KompetanseGapKey(models.Model):
+    """The id of each row of the gap analysis: one per employee, skill and
+    current or future role, kept while the data changes, and small enough for
+    XML-RPC clients (32 bits). Rows are added when roles, their requirements
+    or their holders change; a key outlives its row, so a row that comes back
+    gets its id back."""
+
+    _name = "kompetanse.gap.key"
+    _description = "Gap Analysis Row Key"
+    _log_access = False
+
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, ondelete="cascade", readonly=True
+    )
+    skill_id = fields.Many2one(
+        "hr.skill", required=True, ondelete="cascade", readonly=True
+    )
+    is_future = fields.Boolean(string="Future Role", readonly=True)
+
+    _sql_constraints = [
+        (
+            "row_uniq",
+            "unique(employee_id, skill_id, is_future)",
+            "A row of the gap analysis has one key.",
+        ),
+    ]
+
+    def init(self):
+        # keys for the data already there (install, upgrade)
+        self._kompetanse_add_keys()
+
+    @api.model
+    def _kompetanse_add_keys(self, employee_ids=None):
+        """Add the missing keys, for the rows of employee_ids or of everyone.
+        One INSERT ... SELECT: the rows come from the role tables."""
+        for model in ("hr.employee", "kompetanse.role", "kompetanse.role.line"):
+            self.env[model].flush_model()
+        where = SQL("TRUE")
+        if employee_ids is not None:
+            if not employee_ids:
+                return
+            where = SQL("rel.employee_id IN %s", tuple(employee_ids))
+        self.env.cr.execute(
+            SQL(
+                """
+            INSERT INTO kompetanse_gap_key (employee_id, skill_id, is_future)
+                 SELECT row.employee_id, row.skill_id, row.is_future
+                   FROM (%s WHERE %s) AS row
+            ON CONFLICT (employee_id, skill_id, is_future) DO NOTHING
+                """,
+                SQL(REQUIREMENT_ROWS),
+                where,
+            )
+        )
 
 
 class KompetanseGapReport(models.Model):
@@ -15,6 +82,7 @@ class KompetanseGapReport(models.Model):
     _order = "gap desc, employee_id, skill_id"
     # pending writes to these are flushed before the report is read
     _depends = {
+        "kompetanse.gap.key": ["employee_id", "skill_id", "is_future"],
         "hr.employee": ["active", "department_id", "company_id", "role_ids"],
         "hr.employee.skill": ["employee_id", "skill_id", "skill_level_id"],
         "hr.skill.level": ["level_progress"],
@@ -72,9 +140,8 @@ class KompetanseGapReport(models.Model):
                   JOIN hr_skill_level level ON level.id = eskill.skill_level_id
               GROUP BY eskill.employee_id, eskill.skill_id
             )
-            -- a stable id: the same row keeps it while the data changes
-            SELECT req.employee_id::bigint * 4294967296 + req.skill_id * 2
-                       + req.is_future::int AS id,
+            -- a stable 32-bit id: the row's key (kompetanse.gap.key)
+            SELECT gap_key.id,
                    req.employee_id,
                    employee.department_id,
                    employee.company_id,
@@ -96,6 +163,10 @@ class KompetanseGapReport(models.Model):
               FROM requirement req
               JOIN hr_employee employee
                 ON employee.id = req.employee_id AND employee.active
+              JOIN kompetanse_gap_key gap_key
+                ON gap_key.employee_id = req.employee_id
+               AND gap_key.skill_id = req.skill_id
+               AND gap_key.is_future = req.is_future
          LEFT JOIN actual
                 ON actual.employee_id = req.employee_id
                AND actual.skill_id = req.skill_id

@@ -1,7 +1,9 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
+
+from ..models.kompetanse_method import CATEGORIES
 
 
 class KompetanseRollupReport(models.Model):
@@ -20,6 +22,8 @@ class KompetanseRollupReport(models.Model):
             "company_id",
             "state",
             "target_line_ids",
+            "method_id",
+            "category",
         ],
         "kompetanse.measure": [
             "plan_id",
@@ -47,8 +51,20 @@ class KompetanseRollupReport(models.Model):
     )
     skill_id = fields.Many2one("hr.skill", readonly=True)
     method_id = fields.Many2one("kompetanse.method", readonly=True)
-    state = fields.Char(readonly=True)
+    category = fields.Selection(CATEGORIES, string="Way to Cover It", readonly=True)
+    state = fields.Selection(
+        selection="_selection_state", string="Status", readonly=True
+    )
     cost = fields.Float(readonly=True)
+
+    @api.model
+    def _selection_state(self):
+        """The statuses of needs and of measures, as each model names them."""
+        states = {}
+        for model in ("kompetanse.need", "kompetanse.measure"):
+            field = self.env[model]._fields["state"]
+            states.update(field._description_selection(self.env))
+        return list(states.items())
 
     @property
     def _table_query(self):
@@ -69,6 +85,7 @@ class KompetanseRollupReport(models.Model):
                            need.company_id,
                            rel.line_id AS target_line_id,
                            need.method_id,
+                           need.category,
                            need.state,
                            0.0 AS cost
                       FROM kompetanse_need need
@@ -84,6 +101,7 @@ class KompetanseRollupReport(models.Model):
                            measure.company_id,
                            rel.line_id,
                            measure.method_id,
+                           measure.category,
                            measure.state,
                            COALESCE(measure.cost_total, 0) / GREATEST(
                                (SELECT COUNT(*)

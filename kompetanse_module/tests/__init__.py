@@ -6,3 +6,7 @@ from . import test_target
 from . import test_role
 from . import test_gap_report
 from . import test_plan_measure_need
+from . import test_workflow
+from . import test_privacy
+from . import test_access_matrix
+from . import test_rpc

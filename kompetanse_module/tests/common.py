@@ -186,3 +186,57 @@ class KompetanseDataCommon(KompetanseCommon):
                 **values,
             }
         )
+
+
+class KompetanseOrgCommon(KompetanseDataCommon):
+    """The data of KompetanseDataCommon with people around Anna, to prove who
+    sees whose individual competence:
+
+    - Test Boss (user_manager) manages Test Main Unit, above Test Sub Unit;
+    - Test Cora (user_coworker) works beside Anna in Test Main Unit;
+    - Test Olav (user_other_manager) manages Test Other Unit;
+    - Test Tor (user_top) is the top leader and manages no unit;
+    - Test Erik, in Test Other Unit, reports to Test Boss (parent_id), so Boss
+      sees him through the manager chain though his unit is another's.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.user_coworker = new_test_user(
+            env, login="komp_coworker", groups=f"base.group_user,{GROUP_USER}"
+        )
+        cls.user_other_manager = new_test_user(
+            env, login="komp_other_manager", groups=f"base.group_user,{GROUP_MANAGER}"
+        )
+        cls.cora, cls.olav, cls.tor, cls.erik = env["hr.employee"].create(
+            [
+                {
+                    "name": "Test Cora",
+                    "department_id": cls.dept_main.id,
+                    "user_id": cls.user_coworker.id,
+                },
+                {
+                    "name": "Test Olav",
+                    "department_id": cls.dept_other.id,
+                    "user_id": cls.user_other_manager.id,
+                },
+                {"name": "Test Tor", "user_id": cls.user_top.id},
+                {
+                    "name": "Test Erik",
+                    "department_id": cls.dept_other.id,
+                    "parent_id": cls.boss.id,
+                },
+            ]
+        )
+        cls.dept_other.manager_id = cls.olav
+        # the manager chain: Anna and Bjørn report to Boss as their units do
+        (cls.anna | cls.bjorn).parent_id = cls.boss
+        cls.cecilie.parent_id = cls.olav
+        cls._give_skills(
+            [
+                (cls.cora, cls.python, cls.senior),
+                (cls.erik, cls.python, cls.junior),
+            ]
+        )

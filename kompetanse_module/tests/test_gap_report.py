@@ -140,8 +140,8 @@ class TestGapReport(KompetanseDataCommon):
 
     def test_rights(self):
         """An employee sees their own gaps, a manager those of the departments they
-        manage (sub-units included), HR and the top leader everyone's; a portal
-        user none."""
+        manage (sub-units included), HR everyone's; the top leader, who manages
+        no department here, none as individuals; a portal user none."""
         self.assertEqual(
             {key[0] for key in self._rows(self.user_employee)}, {"Test Anna"}
         )
@@ -149,8 +149,8 @@ class TestGapReport(KompetanseDataCommon):
             {key[0] for key in self._rows(self.user_manager)},
             {"Test Anna", "Test Bjørn"},
         )
-        for user in (self.user_hr, self.user_top):
-            self.assertEqual(len(self._rows(user)), 9, user.login)
+        self.assertEqual(len(self._rows(self.user_hr)), 9)
+        self.assertFalse(self._rows(self.user_top))
         self.assertFalse(self._rows(self.user_internal))
         with self.assertRaises(AccessError):
             self.env["kompetanse.gap.report"].with_user(self.user_portal).search([])

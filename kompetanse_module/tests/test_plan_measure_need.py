@@ -66,7 +66,7 @@ class TestPlanMeasureNeed(KompetanseDataCommon):
         )
         measure = self._measure()
         self.assertEqual(measure.method_id.category, "develop")
-        self.assertEqual(self._need().cover, "develop")
+        self.assertEqual(self._need().category, "develop")
         before = self.method_team.measure_count
         self._measure(method_id=self.method_team.id)
         self._measure(method_id=self.method_team.id)
@@ -116,7 +116,7 @@ class TestPlanMeasureNeed(KompetanseDataCommon):
         self.assertEqual(measure.method_id, self.method_course)
         self.assertEqual(measure.department_id, self.dept_main)
         self.assertEqual(measure.state, "planned")
-        with self.assertRaisesMessage(UserError, "Use the buttons"):
+        with self.assertRaisesMessage(UserError, "set by the module itself"):
             need.with_user(self.user_hr).write({"state": "draft"})
 
     def test_need_for_tools_and_process(self):
@@ -173,17 +173,19 @@ class TestPlanMeasureNeed(KompetanseDataCommon):
         python_need = needs.filtered(lambda n: n.skill_ids == self.python)
         self.assertEqual(python_need.target_line_ids, self.line_python)
         self.assertIn("Test Anna (30/80)", python_need.description)
-        self.assertEqual(set(needs.mapped("cover")), {"develop"})
+        self.assertEqual(set(needs.mapped("category")), {"develop"})
         plan.action_propose_needs()
         self.assertEqual(plan.need_ids, needs)  # nothing twice
+        with self.assertRaisesMessage(ValidationError, "ends before it starts"):
+            plan.date_end = "2046-01-01"
         plan.action_submit()
         with self.assertRaises(AccessError):
             plan.action_approve()
         plan.with_user(self.user_hr).action_approve()
         plan.with_user(self.user_hr).action_close()
         self.assertEqual(plan.state, "closed")
-        with self.assertRaisesMessage(ValidationError, "ends before it starts"):
-            plan.with_user(self.user_hr).date_end = "2046-01-01"
+        with self.assertRaisesMessage(UserError, "can no longer be changed"):
+            plan.with_user(self.user_hr).date_end = "2048-01-01"
 
     def test_measure_lifecycle_and_effect(self):
         """G-NL-3, G-NL-4: a task assignment or a team is a measure; closing it
@@ -320,3 +322,82 @@ class TestPlanMeasureNeed(KompetanseDataCommon):
             .search([("target_id", "=", self.target.id)])
         )
         self.assertEqual(manager_rows.department_id, self.dept_main)
+
+    def test_way_to_cover_is_the_method_category(self):
+        """G-0-2: a need's way to cover it is a method's category: a method of
+        another way is refused, the method sets the way, and a need accepted
+        without a method becomes a measure of its own way (a recruit need is
+        not turned into a develop measure)."""
+        method_recruit = self.env["kompetanse.method"].search(
+            [("category", "=", "recruit")], limit=1
+        )
+        need = self._need(self.user_manager, category="recruit")
+        self.assertFalse(need.method_id)
+        with self.assertRaisesMessage(ValidationError, "belongs to Develop"):
+            need.write({"category": "recruit", "method_id": self.method_course.id})
+        self.assertEqual(need.category, "recruit")
+        need.action_submit()
+        need_hr = need.with_user(self.user_hr)
+        need_hr.action_review()
+        need_hr.action_accept()
+        self.assertEqual(need.measure_id.method_id, method_recruit)
+        self.assertEqual(need.measure_id.category, "recruit")
+        other = self._need(self.user_manager, method_id=self.method_team.id)
+        self.assertEqual(other.category, "develop")
+        labels = dict(
+            self.env["kompetanse.need"]
+            ._fields["category"]
+            ._description_selection(self.env)
+        )
+        methods = dict(
+            self.env["kompetanse.method"]
+            ._fields["category"]
+            ._description_selection(self.env)
+        )
+        self.assertEqual(labels, methods)
+
+    def test_plan_links_lines_of_the_unit(self):
+        """G-NL-2: a need proposed from a gap links the target lines of its
+        skill that cover where the people work: the organisation's and their
+        unit's, not another unit's line of the same skill."""
+        target = self._target(
+            [
+                (self.python, self.senior, 1, self.dept_main),
+                (self.python, self.senior, 1, self.dept_other),
+            ],
+            name="Test Units",
+            date_start="2030-01-01",
+            date_end="2030-12-31",
+        )
+        target.action_approve()
+        line_main, line_other = target.line_ids
+        plan = self.env["kompetanse.plan"].create(
+            {
+                "name": "Test Unit Plan",
+                "department_id": self.dept_main.id,
+                "target_id": target.id,
+                "date_start": "2030-01-01",
+                "date_end": "2030-12-31",
+            }
+        )
+        plan.action_propose_needs()
+        python_need = plan.need_ids.filtered(lambda n: n.skill_ids == self.python)
+        self.assertEqual(python_need.target_line_ids, line_main)
+        self.assertNotIn(line_other, plan.need_ids.target_line_ids)
+
+    def test_rollup_states_and_method(self):
+        """The roll-up shows the status in words and follows a need's method
+        as soon as it changes."""
+        need = self._need(target_line_ids=[Command.set(self.line_python.ids)])
+        report = self.env["kompetanse.rollup.report"]
+        row = report.search([("need_id", "=", need.id)])
+        self.assertEqual(row.state, "draft")
+        labels = dict(report._fields["state"]._description_selection(self.env))
+        self.assertEqual(labels["draft"], "Draft")
+        self.assertEqual(labels["running"], "Running")
+        need.method_id = self.method_course
+        report.invalidate_model()  # a new read, as the next request makes
+        self.assertEqual(
+            report.search([("need_id", "=", need.id)]).method_id, self.method_course
+        )
+        self.assertEqual(report.search([("need_id", "=", need.id)]).category, "develop")

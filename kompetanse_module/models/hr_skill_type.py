@@ -1,0 +1,15 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+
+from .hr_skill import check_catalogue_unused
+
+
+class HrSkillType(models.Model):
+    _inherit = "hr.skill.type"
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_required(self):
+        # the database deletes a type's skills and levels with it
+        check_catalogue_unused(self.env, "skill_id", self.skill_ids)
+        check_catalogue_unused(self.env, "level_id", self.skill_level_ids)

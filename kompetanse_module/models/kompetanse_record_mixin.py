@@ -1,0 +1,355 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import functools
+import math
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+MODULE = "kompetanse_module"
+# PostgreSQL's integer column
+INT_MAX = 2**31 - 1
+# costs and other amounts: far beyond any real budget, far below what breaks sums
+AMOUNT_MAX = 10**15
+X2MANY_ARITY = {0: 3, 1: 3, 2: 2, 3: 2, 4: 2, 5: 1, 6: 3}
+# the check of a client's value, by field type
+VALUE_CHECKERS = {
+    "char": "_kompetanse_problem_text",
+    "text": "_kompetanse_problem_text",
+    "html": "_kompetanse_problem_text",
+    "integer": "_kompetanse_problem_integer",
+    "float": "_kompetanse_problem_number",
+    "monetary": "_kompetanse_problem_number",
+    "boolean": "_kompetanse_problem_boolean",
+    "date": "_kompetanse_problem_date",
+    "datetime": "_kompetanse_problem_date",
+    "selection": "_kompetanse_problem_selection",
+    "many2one": "_kompetanse_problem_many2one",
+}
+# types whose empty value is refused when the field is required
+REQUIRED_TYPES = ("char", "text", "html", "many2one", "selection")
+
+
+def kompetanse_button(method):
+    """A method a client calls as a button: on any number of records and with
+    no argument; an argument is refused clearly instead of failing in Python."""
+
+    @functools.wraps(method)
+    def button(self, *args, **kwargs):
+        if args or kwargs:
+            raise UserError(
+                self.env._(
+                    "The button %(button)s takes no arguments.",
+                    button=method.__name__,
+                )
+            )
+        return method(self)
+
+    return button
+
+
+def boolean_search(env, label, operator, value, domain):
+    """The domain for a search on a computed boolean whose True is domain:
+    =, != with a boolean, in and not in with booleans; anything else is a clear
+    UserError, not a server error."""
+    if operator in ("in", "not in") and isinstance(value, list | tuple):
+        values = {bool(v) for v in value if v in (True, False)}
+        if len(values) != len(set(value)):
+            values = None
+        elif len(values) != 1:
+            everything = len(values) == 2
+            return [(1, "=", 1)] if everything == (operator == "in") else [(0, "=", 1)]
+        else:
+            operator, value = ("=" if operator == "in" else "!="), values.pop()
+    if operator not in ("=", "!=") or value not in (True, False):
+        raise UserError(
+            env._(
+                "%(field)s is searched with = or != and True or False, not "
+                "%(operator)s %(value)s.",
+                field=label,
+                operator=operator,
+                value=repr(value),
+            )
+        )
+    return domain if (operator == "=") == bool(value) else ["!", *domain]
+
+
+class KompetanseRecordMixin(models.AbstractModel):
+    """What every model of the module checks of a client's values, in create,
+    write and copy, whatever the view shows:
+
+    - a value of the wrong type, out of PostgreSQL's range, not finite, or
+      naming a record that does not exist, is a ValidationError in the user's
+      language, before anything is written;
+    - a required text is not blank;
+    - a read-only field (a status, who approved, what an action linked) is set
+      by the module's actions only: neither in the values of create and write,
+      nor through a default from the context or copy();
+    - after a write that moves a record (its unit, company, ...), the user must
+      still be allowed to write it where it went.
+
+    The module's own actions write read-only fields through ``sudo()``, after
+    checking who may; no context key opens anything."""
+
+    _name = "kompetanse.record.mixin"
+    _description = "Kompetanse Record Checks"
+
+    # fields the record rules rest on: after a write of one of them, the user
+    # must still have write access where the record went
+    _kompetanse_scope_fields = ("company_id", "department_id")
+
+    # --- the values a client sends ---------------------------------------------
+
+    def _kompetanse_client_fields(self):
+        """Fields of this module's own, which the checks below are about; the
+        fields of Odoo's mixins (chatter, activities) keep Odoo's own rules."""
+        return {
+            name: field
+            for name, field in self._fields.items()
+            if not field.automatic
+            and (field._module == MODULE or MODULE in (field._modules or ()))
+        }
+
+    def _kompetanse_invalid(self, field, problem):
+        return ValidationError(
+            self.env._(
+                "%(field)s: %(problem)s",
+                field=field._description_string(self.env),
+                problem=problem,
+            )
+        )
+
+    def _kompetanse_check_values(self, vals, creating=False):
+        """Raise a clear ValidationError for the first bad value of vals."""
+        if not isinstance(vals, dict):
+            raise ValidationError(self.env._("The values must be a dictionary."))
+        own = self._kompetanse_client_fields()
+        if creating:
+            # a required field without a default, left out: say so rather than
+            # let the database refuse the row
+            for name, field in own.items():
+                if (
+                    field.required
+                    and field.store
+                    and not field.compute
+                    and field.default is None
+                    and name not in vals
+                    and f"default_{name}" not in self.env.context
+                ):
+                    raise self._kompetanse_invalid(
+                        field, self.env._("it may not be empty.")
+                    )
+        missing_ids = {}
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if field is None:
+                raise ValidationError(
+                    self.env._(
+                        "%(model)s has no field %(field)s.",
+                        model=self._description,
+                        field=name,
+                    )
+                )
+            if name not in own:
+                continue
+            if field.readonly and not field.inverse:
+                raise UserError(
+                    self.env._(
+                        "%(field)s is set by the module itself, not by hand.",
+                        field=field._description_string(self.env),
+                    )
+                )
+            for comodel, ids in self._kompetanse_check_value(field, value).items():
+                missing_ids.setdefault(comodel, set()).update(ids)
+        for comodel, ids in missing_ids.items():
+            existing = self.env[comodel].sudo().browse(ids).exists()
+            if len(existing) != len(ids):
+                raise ValidationError(
+                    self.env._(
+                        "No %(model)s with the id %(ids)s exists.",
+                        model=self.env[comodel]._description,
+                        ids=", ".join(
+                            str(i) for i in sorted(set(ids) - set(existing.ids))
+                        ),
+                    )
+                )
+
+    def _kompetanse_check_value(self, field, value):
+        """Check one value; return {comodel: ids} it refers to."""
+        if field.type in ("one2many", "many2many"):
+            return self._kompetanse_check_commands(field, value)
+        checker = VALUE_CHECKERS.get(field.type)
+        empty = value is None or value is False
+        if empty:
+            problem = (
+                self.env._("it may not be empty.")
+                if field.required and field.type in REQUIRED_TYPES
+                else None
+            )
+        else:
+            problem = checker and getattr(self, checker)(field, value)
+        if problem:
+            raise self._kompetanse_invalid(field, problem)
+        if field.type == "many2one" and not empty:
+            return {field.comodel_name: {value}}
+        return {}
+
+    def _kompetanse_problem_text(self, field, value):
+        if not isinstance(value, str):
+            return self.env._("a text is expected.")
+        if field.required and not value.strip():
+            return self.env._("it may not be empty.")
+        return None
+
+    def _kompetanse_problem_integer(self, field, value):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return self.env._("a whole number is expected.")
+        if isinstance(value, float) and (
+            not math.isfinite(value) or value != int(value)
+        ):
+            return self.env._("a whole number is expected.")
+        if abs(value) > INT_MAX:
+            return self.env._(
+                "%(value)s is too large (at most %(max)s).", value=value, max=INT_MAX
+            )
+        return None
+
+    def _kompetanse_problem_number(self, field, value):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return self.env._("a number is expected.")
+        if isinstance(value, float) and not math.isfinite(value):
+            return self.env._("a finite number is expected.")
+        if abs(value) >= AMOUNT_MAX:
+            return self.env._("%(value)s is too large.", value=value)
+        return None
+
+    def _kompetanse_problem_boolean(self, field, value):
+        if value not in (0, 1):
+            return self.env._("true or false is expected.")
+        return None
+
+    def _kompetanse_problem_date(self, field, value):
+        convert = (
+            fields.Date.to_date if field.type == "date" else fields.Datetime.to_datetime
+        )
+        try:
+            converted = convert(value)
+        except (TypeError, ValueError):
+            converted = None
+        if not converted:
+            return self.env._("%(value)s is not a date.", value=value)
+        return None
+
+    def _kompetanse_problem_selection(self, field, value):
+        keys = [key for key, __ in field._description_selection(self.env)]
+        if value not in keys:
+            return self.env._("%(value)s is not one of the choices.", value=value)
+        return None
+
+    def _kompetanse_problem_many2one(self, field, value):
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            return self.env._("the id of a record is expected.")
+        return None
+
+    def _kompetanse_check_commands(self, field, value):
+        env = self.env
+        bad = self._kompetanse_invalid(field, env._("a list of commands is expected."))
+        if value is False or value is None:
+            return {}
+        if not isinstance(value, list | tuple):
+            raise bad
+        ids = set()
+
+        def add_id(record_id):
+            if (
+                isinstance(record_id, bool)
+                or not isinstance(record_id, int)
+                or record_id <= 0
+            ):
+                raise self._kompetanse_invalid(
+                    field, env._("the id of a record is expected.")
+                )
+            ids.add(record_id)
+
+        for command in value:
+            if isinstance(command, int) and field.type == "many2many":
+                add_id(command)  # a plain list of ids, as Odoo takes it
+                continue
+            if not isinstance(command, list | tuple) or not command:
+                raise bad
+            code = command[0]
+            if isinstance(code, bool) or code not in X2MANY_ARITY:
+                raise self._kompetanse_invalid(
+                    field, env._("%(command)s is not a command.", command=code)
+                )
+            if len(command) < X2MANY_ARITY[code]:
+                raise bad
+            if code in (0, 1) and not isinstance(command[2], dict):
+                raise bad
+            if code in (1, 2, 3, 4):
+                add_id(command[1])
+            if code == 6:
+                if not isinstance(command[2], list | tuple):
+                    raise bad
+                for record_id in command[2]:
+                    add_id(record_id)
+        return {field.comodel_name: ids} if ids else {}
+
+    def _kompetanse_check_defaults(self, records):
+        """After create: a read-only field holds its own default, whatever came
+        from the context (default_<field>), from copy(default=...) or a user's
+        saved default."""
+        own = self._kompetanse_client_fields()
+        guarded = [
+            field
+            for field in own.values()
+            if field.readonly
+            and field.store
+            and not field.compute
+            and not field.inverse
+            and field.type not in ("one2many",)
+        ]
+        for record in records:
+            for field in guarded:
+                default = field.default(record) if field.default else False
+                expected = field.convert_to_record(
+                    field.convert_to_cache(default, record), record
+                )
+                if record[field.name] != expected:
+                    raise UserError(
+                        self.env._(
+                            "%(field)s is set by the module itself, not by hand.",
+                            field=field._description_string(self.env),
+                        )
+                    )
+
+    def _kompetanse_check_write(self, vals):
+        """A hook for what a model checks of a client's write besides its
+        values (the workflow: what a status still lets change)."""
+
+    # --- CRUD ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            # who may not create hears that first, not what is wrong with values
+            self.browse().check_access("create")
+            for vals in vals_list:
+                self._kompetanse_check_values(vals, creating=True)
+        records = super().create(vals_list)
+        if not self.env.su:
+            self._kompetanse_check_defaults(records)
+        return records
+
+    def write(self, vals):
+        if self.env.su:
+            return super().write(vals)
+        self.check_access("write")
+        self._kompetanse_check_values(vals)
+        self._kompetanse_check_write(vals)
+        result = super().write(vals)
+        if set(vals) & set(self._kompetanse_scope_fields):
+            # the rules are checked on the records before a write; check them
+            # again where the write put them, so nothing moves out of reach
+            self.check_access("write")
+        return result

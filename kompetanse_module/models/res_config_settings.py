@@ -1,0 +1,11 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    kompetanse_min_group_size = fields.Integer(
+        related="company_id.kompetanse_min_group_size", readonly=False
+    )

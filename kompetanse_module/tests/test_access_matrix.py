@@ -1,0 +1,395 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from .common import KompetanseOrgCommon
+
+USERS = ("employee", "manager", "hr", "top", "portal")
+NOBODY = frozenset()
+
+
+class Rollback(Exception):
+    """Raised to undo an attempt that succeeded."""
+
+
+@tagged("post_install", "-at_install")
+class TestAccessMatrix(KompetanseOrgCommon):
+    """Every model x every group x read/create/write/unlink, with data of the
+    user's own unit or person ("mine": Test Main Unit, Anna) and of another
+    unit or person ("other": Test Other Unit, Cecilie). Each cell says who may;
+    everyone else gets an AccessError, and nothing an attempt did stays."""
+
+    # (model, scope): {operation: users allowed}
+    MATRIX = {
+        # an approved version is read-only for all (the workflow's lock, tested
+        # in test_workflow): here who reads it
+        ("kompetanse.target", "approved"): {
+            "_ops": ("read",),
+            "read": {"employee", "manager", "hr", "top"},
+        },
+        ("kompetanse.target", "draft"): {
+            "read": {"hr", "top"},
+            "create": {"hr", "top"},
+            "write": {"hr", "top"},
+            "unlink": {"hr", "top"},
+        },
+        ("kompetanse.target.line", "approved"): {
+            "_ops": ("read",),
+            "read": {"employee", "manager", "hr", "top"},
+        },
+        ("kompetanse.target.line", "draft"): {
+            "read": {"hr", "top"},
+            "create": {"hr", "top"},
+            "write": {"hr", "top"},
+            "unlink": {"hr", "top"},
+        },
+        ("kompetanse.role", "mine"): {
+            "read": {"employee", "manager", "hr", "top"},
+            "create": {"manager", "hr"},
+            "write": {"manager", "hr"},
+            "unlink": {"manager", "hr"},
+        },
+        ("kompetanse.role", "other"): {
+            "read": {"employee", "manager", "hr", "top"},
+            "create": {"hr"},
+            "write": {"hr"},
+            "unlink": {"hr"},
+        },
+        ("kompetanse.role.line", "mine"): {
+            "read": {"employee", "manager", "hr", "top"},
+            "create": {"manager", "hr"},
+            "write": {"manager", "hr"},
+            "unlink": {"manager", "hr"},
+        },
+        ("kompetanse.role.line", "other"): {
+            "read": {"employee", "manager", "hr", "top"},
+            "create": {"hr"},
+            "write": {"hr"},
+            "unlink": {"hr"},
+        },
+        ("kompetanse.method", "mine"): {
+            "read": {"employee", "manager", "hr", "top"},
+            "create": {"hr"},
+            "write": {"hr"},
+            "unlink": {"hr"},
+        },
+        ("kompetanse.plan", "mine"): {
+            "read": {"manager", "hr", "top"},
+            "create": {"manager", "hr"},
+            "write": {"manager", "hr"},
+            "unlink": {"manager", "hr"},
+        },
+        ("kompetanse.plan", "other"): {
+            "read": {"hr", "top"},
+            "create": {"hr"},
+            "write": {"hr"},
+            "unlink": {"hr"},
+        },
+        # mine: Anna's need for her unit; other: somebody else's, another unit's.
+        # Anyone may propose a need, for any unit, as its requester.
+        ("kompetanse.need", "mine"): {
+            "read": {"employee", "manager", "hr", "top"},
+            "create": {"employee", "manager", "hr", "top"},
+            "write": {"employee", "manager", "hr"},
+            "unlink": {"manager", "hr"},
+        },
+        ("kompetanse.need", "other"): {
+            "read": {"hr", "top"},
+            "create": {"employee", "manager", "hr", "top"},
+            "write": {"hr"},
+            "unlink": {"hr"},
+        },
+        # mine: a measure of the main unit Anna takes part in
+        ("kompetanse.measure", "mine"): {
+            "read": {"employee", "manager", "hr", "top"},
+            "create": {"manager", "hr"},
+            "write": {"manager", "hr"},
+            "unlink": {"manager", "hr"},
+        },
+        ("kompetanse.measure", "other"): {
+            "read": {"hr", "top"},
+            "create": {"hr"},
+            "write": {"hr"},
+            "unlink": {"hr"},
+        },
+        # individual competence: the person, the manager chain, HR; no writer
+        ("kompetanse.measure.effect", "mine"): {"read": {"employee", "manager", "hr"}},
+        ("kompetanse.measure.effect", "other"): {"read": {"hr"}},
+        ("kompetanse.gap.report", "mine"): {"read": {"employee", "manager", "hr"}},
+        ("kompetanse.gap.report", "other"): {"read": {"hr"}},
+        # Odoo's skill records: who reads them is the module's privacy; who
+        # writes them stays as hr_skills has it (an employee's own change goes
+        # through their preferences, which write the history as the system)
+        ("hr.employee.skill", "mine"): {
+            "_ops": ("read", "write", "unlink"),
+            "read": {"employee", "manager", "hr"},
+            "write": {"hr"},
+            "unlink": {"employee", "hr"},
+        },
+        ("hr.employee.skill", "other"): {
+            "_ops": ("read", "write", "unlink"),
+            "read": {"hr"},
+            "write": {"hr"},
+            "unlink": {"hr"},
+        },
+        ("hr.employee.skill.log", "mine"): {
+            "_ops": ("read", "write", "unlink"),
+            "read": {"employee", "manager", "hr"},
+            "write": {"hr"},
+        },
+        ("hr.employee.skill.log", "other"): {
+            "_ops": ("read", "write", "unlink"),
+            "read": {"hr"},
+            "write": {"hr"},
+        },
+        # aggregates: for all who use the app; the roll-up for managers up
+        ("kompetanse.gap.summary", "mine"): {
+            "read": {"employee", "manager", "hr", "top"}
+        },
+        ("kompetanse.rollup.report", "mine"): {"read": {"manager", "hr", "top"}},
+        ("kompetanse.rollup.report", "other"): {"read": {"hr", "top"}},
+        ("kompetanse.gap.key", "mine"): {"read": {"hr"}},
+    }
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.env.company.kompetanse_min_group_size = 1
+        cls.method = env["kompetanse.method"].create(
+            {"name": "Test Unused Method", "category": "develop"}
+        )
+        cls.role_mine = cls._role(
+            "Test Matrix Role",
+            [(cls.python, cls.senior, "essential")],
+            cls.dept_main,
+            employees=(cls.anna, cls.cecilie),
+        )
+        cls.role_other = cls._role(
+            "Test Matrix Other Role",
+            [(cls.sql, cls.senior, "essential")],
+            cls.dept_other,
+        )
+        cls.approved = cls._target(
+            [(cls.python, cls.senior, 1, False)], name="Test Approved"
+        )
+        cls.approved.action_approve()
+        cls.draft = cls._target(
+            [(cls.sql, cls.junior, 1, False)],
+            name="Test Draft Target",
+            date_start="2070-01-01",
+            date_end="2070-12-31",
+        )
+        cls.plans = {
+            scope: env["kompetanse.plan"].create(
+                {
+                    "name": f"Test Plan {scope}",
+                    "department_id": dept.id,
+                    "date_start": "2047-01-01",
+                    "date_end": "2047-12-31",
+                }
+            )
+            for scope, dept in (("mine", cls.dept_main), ("other", cls.dept_other))
+        }
+        cls.needs = {
+            "mine": env["kompetanse.need"]
+            .with_user(cls.user_employee)
+            .create({"name": "Test Need mine", "department_id": cls.dept_main.id})
+            .with_env(env),
+            "other": env["kompetanse.need"].create(
+                {"name": "Test Need other", "department_id": cls.dept_other.id}
+            ),
+        }
+        cls.measures = {
+            scope: env["kompetanse.measure"].create(
+                {
+                    "name": f"Test Measure {scope}",
+                    "department_id": dept.id,
+                    "employee_ids": [Command.set(employee.ids)],
+                    "skill_ids": [Command.set(cls.python.ids)],
+                    "target_line_ids": [Command.set(cls.approved.line_ids.ids)],
+                    "effect_assessment": "<p>Done</p>",
+                }
+            )
+            for scope, dept, employee in (
+                ("mine", cls.dept_main, cls.anna),
+                ("other", cls.dept_other, cls.cecilie),
+            )
+        }
+        closed = env["kompetanse.measure"].create(
+            {
+                "name": "Test Closed",
+                "department_id": cls.dept_main.id,
+                "employee_ids": [Command.set((cls.anna | cls.cecilie).ids)],
+                "skill_ids": [Command.set(cls.python.ids)],
+                "effect_assessment": "<p>Done</p>",
+            }
+        )
+        closed.action_start()
+        closed.action_done()
+        cls.effects = {
+            "mine": closed.effect_ids.filtered(lambda e: e.employee_id == cls.anna),
+            "other": closed.effect_ids.filtered(lambda e: e.employee_id == cls.cecilie),
+        }
+        cls.users = {
+            "employee": cls.user_employee,
+            "manager": cls.user_manager,
+            "hr": cls.user_hr,
+            "top": cls.user_top,
+            "portal": cls.user_portal,
+        }
+
+    # --- the records and values of each cell -----------------------------------
+
+    def _record(self, model, scope):
+        person = self.anna if scope == "mine" else self.cecilie
+        if model == "kompetanse.target":
+            return self.approved if scope == "approved" else self.draft
+        if model == "kompetanse.target.line":
+            return (self.approved if scope == "approved" else self.draft).line_ids
+        if model == "kompetanse.role":
+            return self.role_mine if scope == "mine" else self.role_other
+        if model == "kompetanse.role.line":
+            return (self.role_mine if scope == "mine" else self.role_other).line_ids
+        if model == "kompetanse.method":
+            return self.method
+        if model == "kompetanse.plan":
+            return self.plans[scope]
+        if model == "kompetanse.need":
+            return self.needs[scope]
+        if model == "kompetanse.measure":
+            return self.measures[scope]
+        if model == "kompetanse.measure.effect":
+            return self.effects[scope]
+        if model == "kompetanse.rollup.report":
+            return self.env[model].search(
+                [
+                    ("measure_id", "=", self.measures[scope].id),
+                ],
+                limit=1,
+            )
+        if model == "kompetanse.gap.summary":
+            return self.env[model].search(
+                [
+                    ("skill_id", "=", self.python.id),
+                    ("department_id", "=", self.dept_main.id),
+                ]
+            )
+        domain = [("employee_id", "=", person.id)]
+        if model in ("kompetanse.gap.report", "kompetanse.gap.key"):
+            domain.append(("skill_id", "=", self.python.id))
+        elif model in ("hr.employee.skill", "hr.employee.skill.log"):
+            domain.append(("skill_id", "=", self.norwegian.id))
+        return self.env[model].search(domain, limit=1)
+
+    def _create_values(self, model, scope):
+        dept = self.dept_main if scope == "mine" else self.dept_other
+        values = {
+            "kompetanse.target": {
+                "name": "Test New",
+                "date_start": "2080-01-01",
+                "date_end": "2080-12-31",
+            },
+            "kompetanse.target.line": {
+                "target_id": self.draft.id,
+                "skill_id": self.sami.id,
+                "level_id": self.a2.id,
+            },
+            "kompetanse.role": {"name": "Test New Role", "department_id": dept.id},
+            "kompetanse.role.line": {
+                "role_id": (self.role_mine if scope == "mine" else self.role_other).id,
+                "skill_id": self.sami.id,
+                "level_id": self.a2.id,
+            },
+            "kompetanse.method": {"name": "Test New Method", "category": "develop"},
+            "kompetanse.plan": {
+                "name": "Test New Plan",
+                "department_id": dept.id,
+                "date_start": "2048-01-01",
+                "date_end": "2048-12-31",
+            },
+            "kompetanse.need": {"name": "Test New Need", "department_id": dept.id},
+            "kompetanse.measure": {
+                "name": "Test New Measure",
+                "department_id": dept.id,
+            },
+        }
+        return values.get(model, {"name": "Test"})
+
+    def _write_values(self, model, record):
+        if model in ("hr.employee.skill", "hr.employee.skill.log"):
+            return {"skill_level_id": record.skill_level_id.id}
+        return {
+            "kompetanse.target.line": {"needed_count": 3},
+            "kompetanse.role.line": {"importance": "desirable"},
+            "kompetanse.measure.effect": {"progress_after": 5},
+            "kompetanse.gap.report": {"gap": 0},
+            "kompetanse.gap.summary": {"people_count": 0},
+            "kompetanse.rollup.report": {"cost": 1},
+            "kompetanse.gap.key": {"is_future": True},
+            "hr.employee.skill": {"skill_level_id": self.junior.id},
+            "hr.employee.skill.log": {"skill_level_id": self.junior.id},
+        }.get(model, {"name": "Test Changed"})
+
+    # --- attempts ---------------------------------------------------------------
+
+    def _allowed(self, attempt):
+        """Whether the attempt passes the access checks; nothing of it stays."""
+        try:
+            with self.env.cr.savepoint():
+                attempt()
+                self.env.flush_all()
+                raise Rollback()
+        except Rollback:
+            allowed = True
+        except AccessError:
+            allowed = False
+        self.env.invalidate_all()
+        return allowed
+
+    def _attempts(self, model, scope, user):
+        record = self._record(model, scope)
+        self.assertTrue(record, f"{model} {scope}: no record to try")
+        records = self.env[model].with_user(user)
+        values = self._write_values(model, record)
+        field = next(iter(values))
+        return {
+            "read": lambda: record.with_user(user).read([field]),
+            "create": lambda: records.create(self._create_values(model, scope)),
+            "write": lambda: record.with_user(user).write(values),
+            "unlink": lambda: record.with_user(user).unlink(),
+        }
+
+    def test_access_matrix(self):
+        """Each group can do what the matrix says, and cannot do the rest."""
+        wrong = []
+        for (model, scope), cells in self.MATRIX.items():
+            for user_key in USERS:
+                user = self.users[user_key]
+                attempts = self._attempts(model, scope, user)
+                operations = cells.get("_ops", ("read", "create", "write", "unlink"))
+                for operation in operations:
+                    expected = user_key in cells.get(operation, NOBODY)
+                    got = self._allowed(attempts[operation])
+                    if got != expected:
+                        wrong.append(
+                            f"{model} {scope} {operation} as {user_key}: "
+                            f"{'allowed' if got else 'refused'}, expected "
+                            f"{'allowed' if expected else 'refused'}"
+                        )
+        self.assertFalse(wrong, "\n".join(wrong))
+
+    def test_matrix_covers_every_model(self):
+        """The matrix lists every model of the module and Odoo's individual
+        skill models, so that a new model cannot go untested."""
+        own = set(
+            self.env["ir.model"]
+            .search([("model", "=like", "kompetanse.%"), ("transient", "=", False)])
+            .filtered(lambda m: not m.model.endswith("mixin"))
+            .mapped("model")
+        )
+        abstract = {name for name in own if self.env[name]._abstract}
+        tested = {model for model, __ in self.MATRIX}
+        self.assertEqual(own - abstract - tested, set())
