@@ -5,6 +5,7 @@ from . import hr_skill
 from . import hr_skill_level
 from . import hr_skill_type
 from . import res_company
+from . import res_users
 from . import res_config_settings
 from . import kompetanse_skill_requirement
 from . import kompetanse_target

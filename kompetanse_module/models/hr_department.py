@@ -7,7 +7,14 @@ from .kompetanse_record_mixin import boolean_search, kompetanse_button
 
 GROUP_HR_USER = "hr.group_hr_user"
 # what the record rules of the module rest on: who manages which units
-TREE_FIELDS = ("parent_id", "manager_id", "company_id", "active", "child_ids")
+TREE_FIELDS = (
+    "parent_id",
+    "manager_id",
+    "company_id",
+    "active",
+    "child_ids",
+    "master_department_id",
+)
 
 
 class HrDepartment(models.Model):
@@ -27,12 +34,20 @@ class HrDepartment(models.Model):
 
     @api.model
     def _kompetanse_managed_ids(self):
-        """Ids of the departments the current user manages, directly (as the
-        manager of a department, in any of their companies) or above."""
+        """Ids of the active departments the current user manages: as an
+        active employee of theirs (in any of their companies), named manager."""
+        active = {"active_test": True}
+        mine = (
+            self.env["hr.employee"]
+            .sudo()
+            .with_context(**active)
+            ._search([("user_id", "=", self.env.uid)])
+        )
         return (
             self.env["hr.department"]
             .sudo()
-            ._search([("manager_id.user_id", "=", self.env.uid)])
+            .with_context(**active)
+            ._search([("manager_id", "in", mine)])
         )
 
     def _kompetanse_managed_domain(self):
@@ -49,6 +64,7 @@ class HrDepartment(models.Model):
             and self.parent_path.startswith(other.parent_path)
         )
 
+    @api.depends_context("uid")
     def _compute_kompetanse_managed(self):
         managed = self.search(self._kompetanse_managed_domain())
         for department in self:
@@ -108,6 +124,12 @@ class HrDepartment(models.Model):
 
     def write(self, vals):
         self._kompetanse_check_tree_change(vals)
+        if not self.env.su:
+            # a value Odoo would take as empty (a text for the parent) must not
+            # cut a unit loose from the tree
+            self.env["kompetanse.role"]._kompetanse_check_fields_of(
+                self, vals, ["parent_id", "manager_id"]
+            )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

@@ -1,6 +1,7 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from .kompetanse_record_mixin import boolean_search
 
@@ -33,12 +34,21 @@ class HrEmployee(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                self.env["kompetanse.role"]._kompetanse_check_fields_of(
+                    self, vals, ["role_ids"]
+                )
         employees = super().create(vals_list)
         if any(vals.get("role_ids") for vals in vals_list):
             self.env["kompetanse.gap.key"]._kompetanse_add_keys(employees.ids)
         return employees
 
     def write(self, vals):
+        if not self.env.su:
+            self.env["kompetanse.role"]._kompetanse_check_fields_of(
+                self, vals, ["role_ids"]
+            )
         result = super().write(vals)
         if "role_ids" in vals:
             self.env["kompetanse.gap.key"]._kompetanse_add_keys(self.ids)
@@ -48,20 +58,44 @@ class HrEmployee(models.Model):
     def _kompetanse_individual_domain(self):
         """The employees whose individual competence the current user sees:
         their own, those below them in the manager chain (parent_id), those of
-        the departments they manage and their sub-units; HR sees all. The top
-        leader group grants nothing by itself."""
+        the departments they manage and their sub-units; HR sees all. Managing
+        is done by an active employee of the user, of an active department. The
+        top leader group grants nothing by itself."""
         if self.env.user.has_group(GROUP_HR_USER):
             return [(1, "=", 1)]
-        employees = self.env["hr.employee"].sudo().with_context(active_test=False)
-        mine = employees.search([("user_id", "=", self.env.uid)])
-        managed = self.env["hr.department"]._kompetanse_managed_ids()
-        return [
-            "|",
-            "|",
-            ("user_id", "=", self.env.uid),
-            ("parent_id", "child_of", mine.ids),
-            ("department_id", "child_of", managed),
-        ]
+        # the chain has no parent_path: one recursive query, not one per level
+        self.env["hr.employee"].flush_model(
+            ["user_id", "parent_id", "department_id", "active"]
+        )
+        self.env["hr.department"].flush_model(["parent_path", "manager_id", "active"])
+        uid = self.env.uid
+        visible = SQL(
+            """(
+            WITH RECURSIVE mine AS (
+                SELECT id FROM hr_employee WHERE user_id = %s AND active
+            ), chain AS (
+                SELECT id FROM hr_employee WHERE parent_id IN (SELECT id FROM mine)
+                 UNION
+                SELECT employee.id
+                  FROM hr_employee employee
+                  JOIN chain ON employee.parent_id = chain.id
+            )
+            SELECT id FROM hr_employee WHERE user_id = %s
+             UNION
+            SELECT id FROM chain
+             UNION
+            SELECT employee.id
+              FROM hr_employee employee
+              JOIN hr_department unit ON unit.id = employee.department_id
+              JOIN hr_department managed
+                ON starts_with(unit.parent_path, managed.parent_path)
+             WHERE managed.active
+               AND managed.manager_id IN (SELECT id FROM mine)
+            )""",
+            uid,
+            uid,
+        )
+        return [("id", "in", visible)]
 
     @api.model
     def _kompetanse_individual_ids(self, ids):
@@ -74,6 +108,7 @@ class HrEmployee(models.Model):
             .ids
         )
 
+    @api.depends_context("uid")
     def _compute_kompetanse_individual_access(self):
         visible = self._kompetanse_individual_ids(self._origin.ids)
         for employee in self:

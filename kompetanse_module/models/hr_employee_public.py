@@ -1,6 +1,6 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HrEmployeePublic(models.Model):
@@ -24,6 +24,7 @@ class HrEmployeePublic(models.Model):
         search="_search_kompetanse_individual_access",
     )
 
+    @api.depends_context("uid")
     def _compute_kompetanse_individual_access(self):
         visible = self.env["hr.employee"]._kompetanse_individual_ids(self._origin.ids)
         for public in self:

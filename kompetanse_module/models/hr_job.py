@@ -1,6 +1,6 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HrJob(models.Model):
@@ -15,3 +15,19 @@ class HrJob(models.Model):
         help="The roles this position fills: recruitment inherits their "
         "competence requirements.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                self.env["kompetanse.role"]._kompetanse_check_fields_of(
+                    self, vals, ["role_ids"]
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self.env["kompetanse.role"]._kompetanse_check_fields_of(
+                self, vals, ["role_ids"]
+            )
+        return super().write(vals)

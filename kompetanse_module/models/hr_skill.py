@@ -3,21 +3,35 @@
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 
-# the module's requirement lines, which keep a skill and level they name
-REQUIREMENT_MODELS = ("kompetanse.role.line", "kompetanse.target.line")
+# the module's records that keep a skill or level they name: requirements, and
+# what measures and needs address and their recorded effect
+REQUIREMENT_MODELS = {
+    "skill_id": (
+        ("kompetanse.role.line", "skill_id"),
+        ("kompetanse.target.line", "skill_id"),
+        ("kompetanse.measure", "skill_ids"),
+        ("kompetanse.need", "skill_ids"),
+        ("kompetanse.measure.effect", "skill_id"),
+    ),
+    "level_id": (
+        ("kompetanse.role.line", "level_id"),
+        ("kompetanse.target.line", "level_id"),
+    ),
+}
 
 
-def check_catalogue_unused(env, field, records):
-    """Refuse, in words, to delete skills or levels the module's requirement
-    lines still name (the database would refuse with an integrity error)."""
-    for model in REQUIREMENT_MODELS:
+def check_catalogue_unused(env, kind, records):
+    """Refuse, in words, to delete skills or levels the module's records still
+    name: the database would refuse a requirement's with an integrity error,
+    and would silently take them from measures and their recorded effect."""
+    for model, field in REQUIREMENT_MODELS[kind]:
         used = env[model].sudo().search([(field, "in", records.ids)], limit=1)
         if used:
             raise UserError(
                 env._(
-                    "%(record)s is required by %(line)s (%(model)s); remove it "
-                    "there first, or archive the skill type.",
-                    record=used[field].display_name,
+                    "%(record)s is used by %(line)s (%(model)s); remove it there "
+                    "first, or archive the skill type.",
+                    record=(used[field] & records)[:1].display_name,
                     line=used.display_name,
                     model=env[model]._description,
                 )

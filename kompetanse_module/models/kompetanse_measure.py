@@ -1,7 +1,7 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools import SQL
 
@@ -153,7 +153,15 @@ class KompetanseMeasure(models.Model):
 
     @api.constrains("plan_id", "department_id")
     def _check_plan_unit(self):
-        # as the system: the plan may be one the user cannot read
+        for measure in self.filtered("plan_id"):
+            if not measure.plan_id.has_access("read"):
+                raise AccessError(
+                    self.env._(
+                        "%(record)s can belong only to a plan you can read.",
+                        record=measure.name,
+                    )
+                )
+        # as the system: the plan's unit may be above the user's
         for measure in self.sudo().filtered("plan_id"):
             if not measure.department_id._kompetanse_is_within(
                 measure.plan_id.department_id
@@ -167,6 +175,17 @@ class KompetanseMeasure(models.Model):
                         plan=measure.plan_id.name,
                     )
                 )
+
+    @api.constrains("plan_id")
+    def _check_plan_open(self):
+        for measure in self.sudo().filtered(lambda m: m.plan_id.state == "closed"):
+            raise ValidationError(
+                self.env._(
+                    "The plan %(plan)s is closed: link %(measure)s to a current one.",
+                    plan=measure.plan_id.name,
+                    measure=measure.name,
+                )
+            )
 
     @kompetanse_button
     def action_start(self):

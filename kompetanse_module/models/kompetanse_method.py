@@ -59,22 +59,32 @@ class KompetanseMethod(models.Model):
         for method in self:
             method.measure_count = counts.get(method.id, 0)
 
+    def write(self, vals):
+        if isinstance(vals, dict) and "category" in vals:
+            self._kompetanse_check_unused(
+                self.filtered(lambda method: method.category != vals["category"])
+            )
+        return super().write(vals)
+
+    def _kompetanse_check_unused(self, methods):
+        """A method that measures or needs use keeps its category: their way
+        of covering the need is recorded through it."""
+        for model in ("kompetanse.measure", "kompetanse.need"):
+            domain = [("method_id", "in", methods.ids)]
+            record = self.env[model].sudo().search(domain, limit=1)
+            if record:
+                raise UserError(
+                    self.env._(
+                        "The method %(method)s is used by %(record)s; archive the "
+                        "method and make a new one instead.",
+                        method=record.method_id.name,
+                        record=record.display_name,
+                    )
+                )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
-        measure = (
-            self.env["kompetanse.measure"]
-            .sudo()
-            .search([("method_id", "in", self.ids)], limit=1)
-        )
-        if measure:
-            raise UserError(
-                self.env._(
-                    "The method %(method)s is used by the measure %(measure)s; "
-                    "archive the method instead.",
-                    method=measure.method_id.name,
-                    measure=measure.name,
-                )
-            )
+        self._kompetanse_check_unused(self)
 
     @api.onchange("category")
     def _onchange_category(self):

@@ -3,7 +3,7 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .kompetanse_method import CATEGORIES
 from .kompetanse_record_mixin import kompetanse_button
@@ -159,7 +159,15 @@ class KompetanseNeed(models.Model):
 
     @api.constrains("plan_id", "department_id")
     def _check_plan_unit(self):
-        # as the system: the plan may be one the user cannot read
+        for need in self.filtered("plan_id"):
+            if not need.plan_id.has_access("read"):
+                raise AccessError(
+                    self.env._(
+                        "%(record)s can belong only to a plan you can read.",
+                        record=need.name,
+                    )
+                )
+        # as the system: the plan's unit may be above the user's
         for need in self.sudo().filtered("plan_id"):
             if not need.department_id._kompetanse_is_within(need.plan_id.department_id):
                 raise ValidationError(
@@ -172,6 +180,51 @@ class KompetanseNeed(models.Model):
                         plan=need.plan_id.name,
                     )
                 )
+
+    @api.constrains("plan_id")
+    def _check_plan_open(self):
+        for need in self.sudo().filtered(lambda n: n.plan_id.state == "closed"):
+            raise ValidationError(
+                self.env._(
+                    "The plan %(plan)s is closed: report %(need)s to a current one.",
+                    plan=need.plan_id.name,
+                    need=need.name,
+                )
+            )
+
+    def _kompetanse_check_own_units(self):
+        """A need is reported for the reporter's own unit or a unit they
+        manage; HR decides on all. So nothing moves to another unit."""
+        if self.env.su or self.env.user.has_group(GROUP_HR):
+            return
+        mine = (
+            self.env["hr.employee"]
+            .sudo()
+            .search([("user_id", "=", self.env.uid)])
+            .department_id
+        )
+        managed = self.env["hr.department"].search([("kompetanse_managed", "=", True)])
+        for need in self:
+            if need.department_id not in mine | managed:
+                raise AccessError(
+                    self.env._(
+                        "You report needs for your own unit or the units you "
+                        "manage, not for %(unit)s.",
+                        unit=need.department_id.sudo().name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        needs = super().create(vals_list)
+        needs._kompetanse_check_own_units()
+        return needs
+
+    def write(self, vals):
+        result = super().write(vals)
+        if isinstance(vals, dict) and "department_id" in vals:
+            self._kompetanse_check_own_units()
+        return result
 
     @kompetanse_button
     def action_submit(self):

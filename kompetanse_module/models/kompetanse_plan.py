@@ -162,11 +162,6 @@ class KompetansePlan(models.Model):
                     )
                 )
             )
-            people = ", ".join(
-                f"{gap.employee_id.name} ({gap.actual_progress}/"
-                f"{gap.required_progress})"
-                for gap in gaps
-            )
             values.append(
                 {
                     "name": self.env._("Close the gap in %(skill)s", skill=skill.name),
@@ -175,9 +170,14 @@ class KompetansePlan(models.Model):
                     "company_id": self.company_id.id,
                     "skill_ids": [Command.set(skill.ids)],
                     "target_line_ids": [Command.set(lines.ids)],
+                    # counts, not names and levels: a need is read by more
+                    # people than the gaps (the top leader, a measure's
+                    # participants); the plan's gaps show who
                     "description": self.env._(
-                        "Below the level their roles require: %(people)s",
-                        people=people,
+                        "People below the level their roles require in "
+                        "%(skill)s: %(count)s (the plan's gaps show who).",
+                        count=len(gaps.employee_id),
+                        skill=skill.name,
                     ),
                     "category": "develop",
                 }

@@ -4,7 +4,7 @@ import functools
 import math
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import MissingError, UserError, ValidationError
 
 MODULE = "kompetanse_module"
 # PostgreSQL's integer column
@@ -43,6 +43,13 @@ def kompetanse_button(method):
                     button=method.__name__,
                 )
             )
+        if len(self.exists()) != len(self):
+            raise MissingError(
+                self.env._(
+                    "Some of these records do not exist (any more): %(ids)s.",
+                    ids=", ".join(str(i) for i in self._ids),
+                )
+            )
         return method(self)
 
     return button
@@ -52,16 +59,20 @@ def boolean_search(env, label, operator, value, domain):
     """The domain for a search on a computed boolean whose True is domain:
     =, != with a boolean, in and not in with booleans; anything else is a clear
     UserError, not a server error."""
+
+    def is_boolean(item):
+        return isinstance(item, bool | int) and item in (0, 1)
+
     if operator in ("in", "not in") and isinstance(value, list | tuple):
-        values = {bool(v) for v in value if v in (True, False)}
-        if len(values) != len(set(value)):
-            values = None
-        elif len(values) != 1:
-            everything = len(values) == 2
-            return [(1, "=", 1)] if everything == (operator == "in") else [(0, "=", 1)]
-        else:
-            operator, value = ("=" if operator == "in" else "!="), values.pop()
-    if operator not in ("=", "!=") or value not in (True, False):
+        if all(is_boolean(item) for item in value):
+            values = {bool(item) for item in value}
+            if len(values) == 1:
+                operator, value = ("=" if operator == "in" else "!="), values.pop()
+            else:  # none or both: nothing or everything
+                everything = len(values) == 2
+                positive = everything == (operator == "in")
+                return [(1, "=", 1)] if positive else [(0, "=", 1)]
+    if operator not in ("=", "!=") or not is_boolean(value):
         raise UserError(
             env._(
                 "%(field)s is searched with = or != and True or False, not "
@@ -125,20 +136,7 @@ class KompetanseRecordMixin(models.AbstractModel):
             raise ValidationError(self.env._("The values must be a dictionary."))
         own = self._kompetanse_client_fields()
         if creating:
-            # a required field without a default, left out: say so rather than
-            # let the database refuse the row
-            for name, field in own.items():
-                if (
-                    field.required
-                    and field.store
-                    and not field.compute
-                    and field.default is None
-                    and name not in vals
-                    and f"default_{name}" not in self.env.context
-                ):
-                    raise self._kompetanse_invalid(
-                        field, self.env._("it may not be empty.")
-                    )
+            self._kompetanse_check_required(vals, own)
         missing_ids = {}
         for name, value in vals.items():
             field = self._fields.get(name)
@@ -161,7 +159,12 @@ class KompetanseRecordMixin(models.AbstractModel):
                 )
             for comodel, ids in self._kompetanse_check_value(field, value).items():
                 missing_ids.setdefault(comodel, set()).update(ids)
-        for comodel, ids in missing_ids.items():
+        self._kompetanse_check_exist(missing_ids)
+
+    @api.model
+    def _kompetanse_check_exist(self, refs):
+        """Raise unless every {comodel: ids} referred to exists."""
+        for comodel, ids in refs.items():
             existing = self.env[comodel].sudo().browse(ids).exists()
             if len(existing) != len(ids):
                 raise ValidationError(
@@ -173,6 +176,22 @@ class KompetanseRecordMixin(models.AbstractModel):
                         ),
                     )
                 )
+
+    def _kompetanse_check_required(self, vals, own):
+        """A required field left out, that no default fills: say so rather
+        than let the database refuse the row."""
+        missing = [
+            name
+            for name, field in own.items()
+            if field.required and field.store and not field.compute and name not in vals
+        ]
+        if missing:
+            defaults = self.default_get(missing)
+            for name in missing:
+                if defaults.get(name) in (None, False, ""):
+                    raise self._kompetanse_invalid(
+                        own[name], self.env._("it may not be empty.")
+                    )
 
     def _kompetanse_check_value(self, field, value):
         """Check one value; return {comodel: ids} it refers to."""
@@ -191,12 +210,15 @@ class KompetanseRecordMixin(models.AbstractModel):
         if problem:
             raise self._kompetanse_invalid(field, problem)
         if field.type == "many2one" and not empty:
-            return {field.comodel_name: {value}}
+            record_id = value.id if isinstance(value, models.BaseModel) else value
+            return {field.comodel_name: {record_id}} if record_id else {}
         return {}
 
     def _kompetanse_problem_text(self, field, value):
         if not isinstance(value, str):
             return self.env._("a text is expected.")
+        if "\x00" in value:
+            return self.env._("a text may not contain the character NUL.")
         if field.required and not value.strip():
             return self.env._("it may not be empty.")
         return None
@@ -247,6 +269,11 @@ class KompetanseRecordMixin(models.AbstractModel):
         return None
 
     def _kompetanse_problem_many2one(self, field, value):
+        if isinstance(value, models.BaseModel):
+            # a record, as Python code may give it
+            if value._name == field.comodel_name and len(value) <= 1:
+                return None
+            return self.env._("the id of a record is expected.")
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             return self.env._("the id of a record is expected.")
         return None
@@ -295,6 +322,20 @@ class KompetanseRecordMixin(models.AbstractModel):
                     add_id(record_id)
         return {field.comodel_name: ids} if ids else {}
 
+    @api.model
+    def _kompetanse_check_fields_of(self, model, vals, names):
+        """The checks above, for the fields names of another model (Odoo's,
+        extended by the module) that a client writes in vals."""
+        if not isinstance(vals, dict):
+            raise ValidationError(self.env._("The values must be a dictionary."))
+        refs = {}
+        for name in names:
+            if name in vals:
+                found = self._kompetanse_check_value(model._fields[name], vals[name])
+                for comodel, ids in found.items():
+                    refs.setdefault(comodel, set()).update(ids)
+        self._kompetanse_check_exist(refs)
+
     def _kompetanse_check_defaults(self, records):
         """After create: a read-only field holds its own default, whatever came
         from the context (default_<field>), from copy(default=...) or a user's
@@ -334,6 +375,8 @@ class KompetanseRecordMixin(models.AbstractModel):
         if not self.env.su:
             # who may not create hears that first, not what is wrong with values
             self.browse().check_access("create")
+            if not isinstance(vals_list, list | tuple):
+                raise ValidationError(self.env._("The values must be a dictionary."))
             for vals in vals_list:
                 self._kompetanse_check_values(vals, creating=True)
         records = super().create(vals_list)

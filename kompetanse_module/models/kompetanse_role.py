@@ -3,7 +3,7 @@
 from collections import Counter
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class KompetanseRole(models.Model):
@@ -63,14 +63,38 @@ class KompetanseRole(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         roles = super().create(vals_list)
+        if any("employee_ids" in vals for vals in vals_list):
+            roles._kompetanse_check_holders(roles.employee_ids)
         roles._kompetanse_add_gap_keys()
         return roles
 
     def write(self, vals):
+        before = self.employee_ids if "employee_ids" in vals else None
         result = super().write(vals)
+        if before is not None:
+            self._kompetanse_check_holders(
+                (before - self.employee_ids) | (self.employee_ids - before)
+            )
         if {"employee_ids", "line_ids", "is_future"} & set(vals):
             self._kompetanse_add_gap_keys()
         return result
+
+    def _kompetanse_check_holders(self, changed):
+        """A role sets what its holders are measured against: a manager gives
+        or takes it only from the people they see as individuals (their
+        chain); HR from anyone."""
+        if self.env.su or not changed:
+            return
+        visible = self.env["hr.employee"]._kompetanse_individual_ids(changed.ids)
+        outside = changed.filtered(lambda employee: employee.id not in visible)
+        if outside:
+            raise AccessError(
+                self.env._(
+                    "You can give a role to, or take it from, only the people you "
+                    "manage; not %(names)s.",
+                    names=", ".join(outside.sudo().mapped("name")),
+                )
+            )
 
     def _kompetanse_add_gap_keys(self):
         self.env["kompetanse.gap.key"]._kompetanse_add_keys(

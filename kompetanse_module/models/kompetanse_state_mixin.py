@@ -71,7 +71,10 @@ class KompetanseStateMixin(models.AbstractModel):
     def _kompetanse_set_state(self, state, extra_vals=None):
         """The only way a status changes: check, then write as the system."""
         self._kompetanse_check_transition(state)
-        return self.sudo().write({"state": state, **(extra_vals or {})})
+        # the chatter records every change of status, whatever the client's
+        # context asked of the tracking
+        system = self.sudo().with_context(tracking_disable=False, mail_notrack=False)
+        return system.write({"state": state, **(extra_vals or {})})
 
     def _kompetanse_write_system(self, vals):
         """Write fields that only the module's actions set (links, dates of

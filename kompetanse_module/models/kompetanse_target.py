@@ -68,12 +68,13 @@ class KompetanseTarget(models.Model):
     )
 
     @api.depends("line_ids.current_count", "line_ids.needed_count")
+    @api.depends_context("uid")
     def _compute_coverage(self):
         for target in self:
-            needed = sum(target.line_ids.mapped("needed_count"))
-            covered = sum(
-                min(line.current_count, line.needed_count) for line in target.line_ids
-            )
+            # the lines whose figures are hidden count neither way
+            lines = target.line_ids.filtered(lambda line: not line.counts_hidden)
+            needed = sum(lines.mapped("needed_count"))
+            covered = sum(min(line.current_count, line.needed_count) for line in lines)
             target.line_count = len(target.line_ids)
             target.coverage = 100.0 * covered / needed if needed else 0.0
 
@@ -146,9 +147,10 @@ class KompetanseTarget(models.Model):
     def action_approve(self):
         self._kompetanse_check_transition("approved")
         self._check_can_approve()
-        # the starting point the progress is measured from (G-TL-1)
-        for line in self.line_ids:
-            line.sudo().baseline_count = line.current_count
+        # the starting point the progress is measured from (G-TL-1), counted
+        # over everyone, whoever approves
+        for line in self.line_ids.sudo():
+            line.baseline_count = line.current_count
         # a new version replaces the one it was made from
         self.previous_id.filtered(
             lambda t: t.state == "approved"
@@ -172,12 +174,22 @@ class KompetanseTarget(models.Model):
         new_versions = self.browse()
         for target in self:
             length = relativedelta(target.date_end, target.date_start)
-            date_start = target.date_end + relativedelta(days=1)
+            try:
+                date_start = target.date_end + relativedelta(days=1)
+                date_end = date_start + length
+            except (OverflowError, ValueError) as error:
+                raise UserError(
+                    self.env._(
+                        "The period after %(name)s ends past the calendar's end; "
+                        "correct its dates first.",
+                        name=target.name,
+                    )
+                ) from error
             new = target.copy(
                 {
                     "name": self.env._("%(name)s (new version)", name=target.name),
                     "date_start": date_start,
-                    "date_end": date_start + length,
+                    "date_end": date_end,
                 }
             )
             new._kompetanse_write_system({"previous_id": target.id})
@@ -246,16 +258,25 @@ class KompetanseTargetLine(models.Model):
         "whose level in the skill is at or above the required level.",
     )
     coverage = fields.Float(compute="_compute_current_count")
+    # how many were there at approval: read through progress_count, which hides
+    # it with the other figures where the group is too small to be shown
     baseline_count = fields.Integer(
         string="People at Approval",
         readonly=True,
         copy=False,
+        groups="hr.group_hr_user",
         help="People at the required level when the target picture was approved.",
     )
     progress_count = fields.Integer(
         string="Change since Approval",
         compute="_compute_current_count",
         help="People at the required level now, less those at approval.",
+    )
+    counts_hidden = fields.Boolean(
+        string="Too Few to Show",
+        compute="_compute_current_count",
+        help="The unit has fewer people than the smallest group shown, and you "
+        "may not see all of them as individuals: its figures are hidden.",
     )
 
     @api.depends("skill_id.name", "level_id.name", "department_id.name")
@@ -272,47 +293,89 @@ class KompetanseTargetLine(models.Model):
         "baseline_count",
         "state",
     )
+    @api.depends_context("uid")
     def _compute_current_count(self):
         stored = self.filtered("id")
         counts = {}
         if stored:
-            # one grouped query for all lines: level comparison and the unit's
-            # sub-units (parent_path) are not expressible as one ORM read_group
-            self.env.cr.execute(
-                SQL(
-                    """
-                SELECT line.id, COUNT(DISTINCT employee.id)
-                  FROM kompetanse_target_line line
-                  JOIN kompetanse_target target ON target.id = line.target_id
-                  JOIN hr_skill_level required ON required.id = line.level_id
-                  JOIN hr_employee_skill eskill ON eskill.skill_id = line.skill_id
-                  JOIN hr_skill_level actual ON actual.id = eskill.skill_level_id
-                  JOIN hr_employee employee ON employee.id = eskill.employee_id
-                  LEFT JOIN hr_department edept ON edept.id = employee.department_id
-                  LEFT JOIN hr_department ldept ON ldept.id = line.department_id
-                 WHERE line.id IN %s
-                   AND employee.active
-                   AND employee.company_id = target.company_id
-                   AND COALESCE(actual.level_progress, 0)
-                       >= COALESCE(required.level_progress, 0)
-                   AND (line.department_id IS NULL
-                        OR starts_with(edept.parent_path, ldept.parent_path))
-              GROUP BY line.id
-                    """,
-                    tuple(stored.ids),
-                )
-            )
-            counts = dict(self.env.cr.fetchall())
+            counts = stored._kompetanse_counts()
+        baselines = {line.id: line.baseline_count for line in self.sudo()}
         for line in self:
-            line.current_count = counts.get(line.id, 0)
+            current, population, unseen = counts.get(line.id, (0, 0, 0))
+            min_size = line.target_id.company_id.kompetanse_min_group_size or 1
+            # a count over fewer people than the smallest group shown tells of
+            # individuals: shown only to those who see them all (G-TL-1 follows
+            # the figures of the groups large enough)
+            line.counts_hidden = bool(unseen) and population < min_size
+            if line.counts_hidden:
+                current = 0
+            line.current_count = current
             line.progress_count = (
-                line.current_count - line.baseline_count if line.state != "draft" else 0
+                current - baselines[line.id]
+                if line.state != "draft" and not line.counts_hidden
+                else 0
             )
             line.coverage = (
-                100.0 * line.current_count / line.needed_count
-                if line.needed_count > 0
-                else 0.0
+                100.0 * current / line.needed_count if line.needed_count > 0 else 0.0
             )
+
+    def _kompetanse_counts(self):
+        """{line id: (people at the level, people in its scope, people in its
+        scope whose individual competence the user does not see)}, in one
+        grouped query: level comparison and the unit's sub-units (parent_path)
+        are not expressible as one ORM read_group."""
+        unseen = SQL("0")
+        if not self.env.su:  # the system (recording a baseline) sees everyone
+            individual = self.env["hr.employee"]._kompetanse_individual_domain()
+            if individual != [(1, "=", 1)]:
+                unseen = SQL(
+                    "COUNT(DISTINCT employee.id) FILTER (WHERE employee.id NOT IN %s)",
+                    individual[0][2],
+                )
+        for model in (
+            "kompetanse.target",
+            "kompetanse.target.line",
+            "hr.employee",
+            "hr.employee.skill",
+            "hr.department",
+            "hr.skill.level",
+        ):
+            self.env[model].flush_model()
+        rows = self.env.execute_query(
+            SQL(
+                """
+            SELECT line.id,
+                   COUNT(DISTINCT employee.id) FILTER (
+                       WHERE eskill.id IS NOT NULL
+                         AND COALESCE(actual.level_progress, 0)
+                             >= COALESCE(required.level_progress, 0)
+                   ),
+                   COUNT(DISTINCT employee.id),
+                   %s
+              FROM kompetanse_target_line line
+              JOIN kompetanse_target target ON target.id = line.target_id
+              JOIN hr_skill_level required ON required.id = line.level_id
+              JOIN hr_employee employee
+                ON employee.company_id = target.company_id AND employee.active
+         LEFT JOIN hr_department edept ON edept.id = employee.department_id
+         LEFT JOIN hr_department ldept ON ldept.id = line.department_id
+         LEFT JOIN hr_employee_skill eskill
+                ON eskill.employee_id = employee.id
+               AND eskill.skill_id = line.skill_id
+         LEFT JOIN hr_skill_level actual ON actual.id = eskill.skill_level_id
+             WHERE line.id IN %s
+               AND (line.department_id IS NULL
+                    OR starts_with(edept.parent_path, ldept.parent_path))
+          GROUP BY line.id
+                """,
+                unseen,
+                tuple(self.ids),
+            )
+        )
+        return {
+            line_id: (current, population, hidden)
+            for line_id, current, population, hidden in rows
+        }
 
     @api.constrains("needed_count")
     def _check_needed_count(self):
@@ -357,18 +420,25 @@ class KompetanseTargetLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        targets = self.env["kompetanse.target"].browse(
-            {vals["target_id"] for vals in vals_list if vals.get("target_id")}
-        )
-        targets._check_lines_editable()
+        # what is not a dictionary, or no id, the record checks refuse in words
+        if not isinstance(vals_list, list | tuple):
+            return super().create(vals_list)
+        target_ids = {
+            vals["target_id"]
+            for vals in vals_list
+            if isinstance(vals, dict) and isinstance(vals.get("target_id"), int)
+        }
+        self.env["kompetanse.target"].browse(
+            target_ids
+        ).exists()._check_lines_editable()
         return super().create(vals_list)
 
     def write(self, vals):
         self.target_id._check_lines_editable()
-        if vals.get("target_id"):
+        if isinstance(vals, dict) and isinstance(vals.get("target_id"), int):
             self.env["kompetanse.target"].browse(
                 vals["target_id"]
-            )._check_lines_editable()
+            ).exists()._check_lines_editable()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

@@ -10,3 +10,4 @@ from . import test_workflow
 from . import test_privacy
 from . import test_access_matrix
 from . import test_rpc
+from . import test_migration

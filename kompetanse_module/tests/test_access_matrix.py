@@ -88,16 +88,16 @@ class TestAccessMatrix(KompetanseOrgCommon):
             "unlink": {"hr"},
         },
         # mine: Anna's need for her unit; other: somebody else's, another unit's.
-        # Anyone may propose a need, for any unit, as its requester.
+        # Anyone proposes needs for their own unit or the units they manage.
         ("kompetanse.need", "mine"): {
             "read": {"employee", "manager", "hr", "top"},
-            "create": {"employee", "manager", "hr", "top"},
+            "create": {"employee", "manager", "hr"},
             "write": {"employee", "manager", "hr"},
             "unlink": {"manager", "hr"},
         },
         ("kompetanse.need", "other"): {
             "read": {"hr", "top"},
-            "create": {"employee", "manager", "hr", "top"},
+            "create": {"hr"},
             "write": {"hr"},
             "unlink": {"hr"},
         },

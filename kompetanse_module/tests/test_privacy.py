@@ -95,6 +95,29 @@ class TestPrivacy(KompetanseOrgCommon):
             .browse(self.anna.id)
             .kompetanse_individual_access
         )
+        # nor through the user, where hr_skills relates the skills
+        self.env.invalidate_all()
+        users = self.env["res.users"]
+        self.assertFalse(
+            users.with_user(self.user_coworker)
+            .browse(self.user_employee.id)
+            .employee_skill_ids
+        )
+        self.env.invalidate_all()
+        self.assertEqual(
+            len(
+                users.with_user(self.user_manager)
+                .browse(self.user_employee.id)
+                .employee_skill_ids
+            ),
+            2,
+        )
+        self.env.invalidate_all()
+        own = users.with_user(self.user_employee).browse(self.user_employee.id)
+        self.assertEqual(
+            own.read(["employee_skill_ids"])[0]["employee_skill_ids"],
+            self.anna.employee_skill_ids.ids,
+        )
         # HR reads the employee form itself
         self.env.invalidate_all()
         hr_anna = self.env["hr.employee"].with_user(self.user_hr).browse(self.anna.id)
@@ -211,7 +234,7 @@ class TestPrivacy(KompetanseOrgCommon):
         )
         self.role.employee_ids |= newcomers
         summary = self.env["kompetanse.gap.summary"].with_user(self.user_top)
-        domain = [("skill_id", "=", self.python.id), ("is_future", "=", False)]
+        domain = [("skill_id", "=", self.python.id)]
         rows = summary.search(domain)
         # Other Unit: Cecilie, Erik and three newcomers; Main Unit has 2, Sub 1
         self.assertEqual(rows.department_id, self.dept_other)

@@ -43,6 +43,9 @@ class TestRpc(HttpCase, KompetanseOrgCommon):
         cls.empty_target = env["kompetanse.target"].create(
             {"name": "Test Empty", "date_start": "2090-01-01", "date_end": "2090-12-31"}
         )
+        cls.role_main = cls._role(
+            "Test RPC Main Role", [(cls.sql, cls.junior, "essential")], cls.dept_main
+        )
         cls.draft_target = cls._target(
             [(cls.sql, cls.junior, 1, False)],
             name="Test RPC Draft",
@@ -87,7 +90,7 @@ class TestRpc(HttpCase, KompetanseOrgCommon):
         cls.watched = {
             "kompetanse.target": cls.target | cls.empty_target | cls.draft_target,
             "kompetanse.target.line": (cls.target | cls.draft_target).line_ids,
-            "kompetanse.role": cls.role,
+            "kompetanse.role": cls.role | cls.role_main,
             "kompetanse.role.line": cls.role.line_ids,
             "kompetanse.plan": cls.plan | cls.approved_plan,
             "kompetanse.need": cls.need,
@@ -230,6 +233,15 @@ class TestRpc(HttpCase, KompetanseOrgCommon):
              [[u.draft_measure.id], {"department_id": 2**40}], {}),
             (u.user_manager, "kompetanse.measure", "write",
              [[u.draft_measure.id], {"cost_fixed": 10**400}], {}),
+            # a NUL in a text, which PostgreSQL refuses
+            (u.user_manager, "kompetanse.plan", "write",
+             [[u.plan.id], {"name": "a\u0000b"}], {}),
+            # a manager measures someone of another unit against his role
+            (u.user_manager, "kompetanse.role", "write",
+             [[u.role_main.id], {"employee_ids": [[4, u.cecilie.id]]}], {}),
+            # and moves a need into another unit
+            (u.user_employee, "kompetanse.need", "create",
+             [{"name": "X", "department_id": u.dept_other.id}], {}),
         ]  # fmt: skip
         before = self._snapshot()
         for user, model, method, args, kwargs in bypasses:
@@ -285,6 +297,54 @@ class TestRpc(HttpCase, KompetanseOrgCommon):
             )[0]
             self.assertEqual(bool(profile["employee_skill_ids"]), sees, user.login)
             self.assertEqual(bool(profile["kompetanse_gap_ids"]), sees, user.login)
+
+    def test_target_counts_of_small_units_hidden(self):
+        """The top leader cannot probe one person's level through a target line
+        of a unit too small to show: its counts read as hidden, over JSON-RPC;
+        HR, who sees everyone, reads them."""
+        lonely = self.env["hr.department"].create({"name": "Test Lonely Unit"})
+        self.erik.department_id = lonely  # Erik: Python Junior
+        values = {
+            "name": "Test Probe",
+            "date_start": "2093-01-01",
+            "date_end": "2093-12-31",
+            "line_ids": [
+                Command.create(
+                    {
+                        "skill_id": self.python.id,
+                        "level_id": self.junior.id,
+                        "department_id": lonely.id,
+                    }
+                )
+            ],
+        }
+        for user, hidden in ((self.user_top, True), (self.user_hr, False)):
+            self.authenticate(user.login, password(user))
+            target_id = self.make_jsonrpc_request(
+                "/web/dataset/call_kw/kompetanse.target/create",
+                {"model": "kompetanse.target", "method": "create", "args": [values],
+                 "kwargs": {}},
+            )  # fmt: skip
+            lines = self.make_jsonrpc_request(
+                "/web/dataset/call_kw/kompetanse.target.line/search_read",
+                {
+                    "model": "kompetanse.target.line",
+                    "method": "search_read",
+                    "args": [[("target_id", "=", target_id)]],
+                    "kwargs": {
+                        "fields": ["current_count", "counts_hidden", "coverage"]
+                    },
+                },
+            )
+            self.assertEqual([line["counts_hidden"] for line in lines], [hidden])
+            counts = [line["current_count"] for line in lines]
+            self.assertEqual(counts, [0] if hidden else [1], user.login)
+            coverage = self.make_jsonrpc_request(
+                "/web/dataset/call_kw/kompetanse.target/read",
+                {"model": "kompetanse.target", "method": "read",
+                 "args": [[target_id], ["coverage"]], "kwargs": {}},
+            )[0]["coverage"]  # fmt: skip
+            self.assertEqual(coverage, 0.0 if hidden else 100.0, user.login)
 
     def test_gap_report_over_xmlrpc(self):
         """An XML-RPC client reads the gap report and the fields that hold its
@@ -466,9 +526,52 @@ class TestRpc(HttpCase, KompetanseOrgCommon):
         add(u.user_hr, "hr.department", "unlink", [[u.dept_main.id]])
         add(u.user_manager, "kompetanse.measure", "unlink", [[u.done_measure.id]])
         add(u.user_top, "kompetanse.target", "unlink", [[u.target.id]])
+        # what the attackers found next: values that are no dictionary, ids 0,
+        # fields of Odoo's models the module extends, values Odoo would empty
+        for values in ("abc", [1, 2], 5, [[]]):
+            add(u.user_top, "kompetanse.target.line", "create", [values])
+            add(
+                u.user_top,
+                "kompetanse.target.line",
+                "write",
+                [u.draft_target.line_ids.ids, values],
+            )
+        add(u.user_manager, "kompetanse.plan", "create", [5])
+        for model, method in (
+            ("kompetanse.plan", "action_submit"),
+            ("kompetanse.measure", "action_start"),
+            ("kompetanse.target", "action_new_version"),
+            ("kompetanse.need", "action_accept"),
+        ):
+            add(u.user_hr, model, method, [[0]])
+        add(u.user_hr, "hr.employee", "write", [[u.anna.id], {"role_ids": "abc"}])
+        add(
+            u.user_hr,
+            "hr.employee",
+            "write",
+            [[u.anna.id], {"role_ids": [(4, float(2**40))]}],
+        )
+        add(u.user_hr, "hr.job", "create", [{"name": "X", "role_ids": [(4, -3)]}])
+        add(
+            u.user_hr, "hr.department", "write", [[u.dept_sub.id], {"parent_id": "abc"}]
+        )
+        add(u.user_hr, "hr.department", "write", [[u.dept_sub.id], {"manager_id": [1]}])
+        add(
+            u.user_manager,
+            "kompetanse.role",
+            "write",
+            [[u.role.id], {"employee_ids": [(4, u.cecilie.id)]}],
+        )
+        add(
+            u.user_manager,
+            "kompetanse.need",
+            "create",
+            [{"name": "X", "department_id": u.dept_other.id}],
+        )
         # searches on the module's own search fields
         for operator, value in (("=", "yes"), ("in", 1), ("like", True), ("=", 0.5),
-                                ("in", ["x"]), ("child_of", 1)):  # fmt: skip
+                                ("in", ["x"]), ("child_of", 1), ("in", [[1]]),
+                                ("not in", [[1], {}]), ("=", [[1]])):  # fmt: skip
             add(
                 u.user_manager,
                 "hr.department",

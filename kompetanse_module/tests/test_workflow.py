@@ -1,6 +1,7 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.fields import Command
 from odoo.tests import tagged
 
 from .common import KompetanseOrgCommon
@@ -178,10 +179,15 @@ class TestWorkflow(KompetanseOrgCommon):
             with self.assertRaises(AccessError):
                 record.write({"department_id": self.dept_other.id})
         other_plan = self._plan(department_id=self.dept_other.id)
-        with self.assertRaisesMessage(ValidationError, "to belong to the plan"):
+        with self.assertRaisesMessage(AccessError, "plan you can read"):
             measure.write({"plan_id": other_plan.id})
-        with self.assertRaisesMessage(ValidationError, "is not part of"):
+        with self.assertRaisesMessage(AccessError, "plan you can read"):
             need.write({"plan_id": other_plan.id})
+        # HR reads every plan: a unit outside the plan's is refused in words
+        with self.assertRaisesMessage(ValidationError, "to belong to the plan"):
+            measure.with_user(self.user_hr).write({"plan_id": other_plan.id})
+        with self.assertRaisesMessage(ValidationError, "is not part of"):
+            need.with_user(self.user_hr).write({"plan_id": other_plan.id})
         # into his own sub-unit is fine
         measure.write({"department_id": self.dept_sub.id, "plan_id": plan.id})
         self.env.invalidate_all()
@@ -262,3 +268,104 @@ class TestWorkflow(KompetanseOrgCommon):
             departments.action_open_kompetanse_gaps()["domain"],
             [("department_id", "child_of", departments.ids)],
         )
+
+    def test_needs_stay_in_their_units(self):
+        """A need is reported for the reporter's unit or a unit they manage:
+        neither an employee nor a manager moves one to another unit, nor links
+        it to a closed plan; HR may move it."""
+        need = self._need(self.user_employee)
+        with self.assertRaisesMessage(AccessError, "your own unit"):
+            need.write({"department_id": self.dept_other.id})
+        with self.assertRaisesMessage(AccessError, "your own unit"):
+            self._need(self.user_employee, department_id=self.dept_sub.id)
+        managers = self._need(self.user_manager, department_id=self.dept_sub.id)
+        with self.assertRaisesMessage(AccessError, "your own unit"):
+            managers.write({"department_id": self.dept_other.id})
+        closed = self._plan()
+        closed.action_submit()
+        closed.action_approve()
+        closed.action_close()
+        with self.assertRaisesMessage(ValidationError, "is closed"):
+            managers.write({"plan_id": closed.id})
+        with self.assertRaisesMessage(ValidationError, "is closed"):
+            self._measure(self.user_manager, plan_id=closed.id)
+        need.with_user(self.user_hr).write({"department_id": self.dept_other.id})
+        self.env.invalidate_all()
+        self.assertEqual(managers.department_id, self.dept_sub)
+        self.assertEqual(need.department_id, self.dept_other)
+
+    def test_roles_only_for_own_people(self):
+        """A manager gives a role of his unit, or takes it, only from the people
+        he manages: not someone of another unit, whose levels would then show
+        in the summary; HR can."""
+        role = self._role(
+            "Test Own Role", [(self.sql, self.senior, "essential")], self.dept_main
+        )
+        role_manager = role.with_user(self.user_manager)
+        role_manager.write({"employee_ids": [Command.link(self.anna.id)]})
+        with self.assertRaisesMessage(AccessError, "only the people you manage"):
+            role_manager.write({"employee_ids": [Command.link(self.cecilie.id)]})
+        with self.assertRaisesMessage(AccessError, "only the people you manage"):
+            self.env["kompetanse.role"].with_user(self.user_manager).create(
+                {
+                    "name": "Test Sneaky Role",
+                    "department_id": self.dept_main.id,
+                    "employee_ids": [Command.set(self.olav.ids)],
+                }
+            )
+        role.with_user(self.user_hr).write(
+            {"employee_ids": [Command.link(self.cecilie.id)]}
+        )
+        with self.assertRaisesMessage(AccessError, "only the people you manage"):
+            role_manager.write({"employee_ids": [Command.unlink(self.cecilie.id)]})
+        self.env.invalidate_all()
+        self.assertEqual(role.employee_ids, self.anna | self.cecilie)
+
+    def test_catalogue_and_methods_keep_what_used_them(self):
+        """A method used by a measure keeps its category, and a skill a done
+        measure addressed cannot be deleted with its recorded effect."""
+        skill = self.env["hr.skill"].create(
+            {"name": "Test Deletable", "skill_type_id": self.type_tech.id}
+        )
+        self.env["hr.employee.skill"].create(
+            {
+                "employee_id": self.anna.id,
+                "skill_id": skill.id,
+                "skill_level_id": self.junior.id,
+                "skill_type_id": self.type_tech.id,
+            }
+        )
+        method = self.env["kompetanse.method"].create(
+            {"name": "Test Method", "category": "develop"}
+        )
+        measure = self._measure(
+            method_id=method.id,
+            employee_ids=[Command.set(self.anna.ids)],
+            skill_ids=[Command.set(skill.ids)],
+            effect_assessment="<p>Done</p>",
+        )
+        measure.action_start()
+        measure.action_done()
+        self.assertEqual(len(measure.effect_ids), 1)
+        method_hr = method.with_user(self.user_hr)
+        with self.assertRaisesMessage(UserError, "archive the method"):
+            method_hr.write({"category": "recruit"})
+        method_hr.write({"name": "Test Method Renamed"})  # other fields stay open
+        with self.assertRaisesMessage(UserError, "is used by"):
+            skill.with_user(self.user_hr).unlink()
+        with self.assertRaisesMessage(UserError, "is used by"):
+            self.type_tech.with_user(self.user_hr).unlink()
+        self.env.invalidate_all()
+        self.assertEqual(measure.category, "develop")
+        self.assertEqual(len(measure.effect_ids), 1)
+
+    def test_new_version_past_the_calendar(self):
+        """A new version of a target picture ending at the calendar's end gets
+        a clear error, not a server error."""
+        late = self._create(
+            "kompetanse.target", date_start="9999-01-01", date_end="9999-12-31"
+        )
+        with self.assertRaisesMessage(UserError, "past the calendar's end"):
+            late.with_user(self.user_hr).action_new_version()
+        with self.assertRaises(MissingError):
+            self.env["kompetanse.target"].browse([0]).action_new_version()

@@ -1,9 +1,9 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """18.0.1.1.0: a need's way to cover it is a method's category (one field,
-one set of values), and the record rules of the privacy are reloaded."""
+one set of values); the record rules are reloaded in post-migration."""
 
-from odoo.tools import SQL, column_exists
+from odoo.tools.sql import column_exists
 
 
 def migrate(cr, version):
@@ -15,13 +15,3 @@ def migrate(cr, version):
             "UPDATE kompetanse_need SET category = 'mobilise' "
             "WHERE category = 'mobility'"
         )
-    # the rules are noupdate: let this update load them anew (and drop those no
-    # longer in the module); loading marks them noupdate again
-    cr.execute(
-        SQL(
-            "UPDATE ir_model_data SET noupdate = FALSE "
-            "WHERE module = %s AND model = %s",
-            "kompetanse_module",
-            "ir.rule",
-        )
-    )

@@ -1,0 +1,103 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import importlib.util
+from pathlib import Path
+
+from odoo.tests import tagged
+from odoo.tools import SQL
+
+from .common import KompetanseDataCommon
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def load_script(version, name):
+    path = MIGRATIONS / version / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"kompetanse_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@tagged("post_install", "-at_install")
+class TestMigration(KompetanseDataCommon):
+    """The upgrade from 18.0.1.0.0 on a database as that version left it."""
+
+    def test_upgrade_from_18_0_1_0_0(self):
+        """The need's way becomes the method's category (mobility is now
+        mobilise, and a method decides), the old rules that opened individual
+        gaps and effects to the top leader go, and the rules kept are reloaded
+        from the module and stay noupdate."""
+        env = self.env
+        course = env.ref("kompetanse_module.kompetanse_method_course")
+        needs = env["kompetanse.need"].create(
+            [
+                {"name": "Test Old Mobility", "department_id": self.dept_main.id},
+                {
+                    "name": "Test Old Disagreeing",
+                    "department_id": self.dept_main.id,
+                    "method_id": course.id,
+                },
+            ]
+        )
+        env.flush_all()
+        # the database of 18.0.1.0.0: a column 'cover', an old rule and domain
+        cr = env.cr
+        cr.execute("ALTER TABLE kompetanse_need RENAME COLUMN category TO cover")
+        cr.execute(
+            SQL(
+                "UPDATE kompetanse_need SET cover = %s WHERE id = %s",
+                "mobility",
+                needs[0].id,
+            )
+        )
+        cr.execute(
+            SQL(
+                "UPDATE kompetanse_need SET cover = %s WHERE id = %s",
+                "recruit",
+                needs[1].id,
+            )
+        )
+        rule_user = env.ref("kompetanse_module.kompetanse_gap_report_rule_user")
+        rule_user.domain_force = "[('employee_id.user_id', '=', user.id)]"
+        old = env["ir.rule"].create(
+            {
+                "name": "Gaps: HR and the top leader see all",
+                "model_id": env.ref("kompetanse_module.model_kompetanse_gap_report").id,
+                "domain_force": "[(1, '=', 1)]",
+                "groups": [(4, env.ref("kompetanse_module.kompetanse_group_top").id)],
+            }
+        )
+        env["ir.model.data"].create(
+            {
+                "module": "kompetanse_module",
+                "name": "kompetanse_gap_report_rule_hr_top",
+                "model": "ir.rule",
+                "res_id": old.id,
+                "noupdate": True,
+            }
+        )
+        env.flush_all()
+        env.invalidate_all()
+
+        load_script("18.0.1.1.0", "pre-migration").migrate(cr, "18.0.1.0.0")
+        load_script("18.0.1.1.0", "post-migration").migrate(cr, "18.0.1.0.0")
+        env.invalidate_all()
+
+        self.assertEqual(needs.mapped("category"), ["mobilise", "develop"])
+        self.assertFalse(old.exists())
+        self.assertFalse(
+            env.ref(
+                "kompetanse_module.kompetanse_gap_report_rule_hr_top",
+                raise_if_not_found=False,
+            )
+        )
+        self.assertEqual(
+            rule_user.domain_force,
+            "[('employee_id.kompetanse_individual_access', '=', True)]",
+        )
+        data = env["ir.model.data"].search(
+            [("module", "=", "kompetanse_module"), ("model", "=", "ir.rule")]
+        )
+        self.assertTrue(data)
+        self.assertEqual(set(data.mapped("noupdate")), {True})
