@@ -158,9 +158,12 @@ class HrDepartment(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "kompetanse_module.kompetanse_gap_report_action"
         )
-        action["domain"] = [("department_id", "child_of", self.ids)]
+        # the same matrix as the menu's, with the unit as a filter the user
+        # sees: one figure for one thing on every screen
         action["context"] = {
-            "search_default_with_gap": 1,
+            "search_default_department_id": self.ids[0] if len(self) == 1 else False,
             "search_default_current_roles": 1,
         }
+        if len(self) > 1:
+            action["domain"] = [("department_id", "child_of", self.ids)]
         return action

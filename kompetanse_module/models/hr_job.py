@@ -12,8 +12,8 @@ class HrJob(models.Model):
         "job_id",
         "role_id",
         string="Roles",
-        help="The roles this position fills: recruitment inherits their "
-        "competence requirements.",
+        help="The roles this position fills, with their competence "
+        "requirements, for those who describe and staff it.",
     )
 
     @api.model_create_multi

@@ -85,6 +85,7 @@ class KompetanseMeasure(models.Model):
         "line_id",
         string="Target Picture Lines",
         check_company=True,
+        domain="[('target_id.state', '=', 'approved')]",
     )
     plan_id = fields.Many2one(
         "kompetanse.plan", check_company=True, index="btree_not_null"
@@ -263,6 +264,8 @@ class KompetanseMeasure(models.Model):
                     "measure_id": measure_id,
                     "employee_id": employee_id,
                     "skill_id": skill_id,
+                    # nothing logged before the start is unknown, not 0
+                    "before_known": before is not None,
                     "progress_before": before or 0,
                     "progress_after": after or 0,
                 }
@@ -314,13 +317,26 @@ class KompetanseMeasureEffect(models.Model):
     )
     employee_id = fields.Many2one("hr.employee", required=True, ondelete="cascade")
     skill_id = fields.Many2one("hr.skill", required=True, ondelete="cascade")
-    progress_before = fields.Integer(string="Level Before (%)", aggregator="avg")
+    before_known = fields.Boolean(
+        string="Level Before Known",
+        help="The skill log has a level from before the measure started; when "
+        "it has not, the level before is unknown and no change is counted.",
+    )
+    # an average would count the unknown levels as 0: no aggregate
+    progress_before = fields.Integer(string="Level Before (%)", aggregator=None)
     progress_after = fields.Integer(string="Level After (%)", aggregator="avg")
     progress_change = fields.Integer(
-        string="Change (points)", compute="_compute_progress_change", store=True
+        string="Change (points)",
+        compute="_compute_progress_change",
+        store=True,
+        aggregator=None,
     )
 
-    @api.depends("progress_before", "progress_after")
+    @api.depends("progress_before", "progress_after", "before_known")
     def _compute_progress_change(self):
         for effect in self:
-            effect.progress_change = effect.progress_after - effect.progress_before
+            effect.progress_change = (
+                effect.progress_after - effect.progress_before
+                if effect.before_known
+                else 0
+            )

@@ -57,7 +57,11 @@ class KompetanseNeed(models.Model):
         required=True,
     )
     department_id = fields.Many2one(
-        "hr.department", required=True, check_company=True, tracking=True
+        "hr.department",
+        required=True,
+        check_company=True,
+        tracking=True,
+        default=lambda self: self.env.user.employee_id.department_id,
     )
     requested_by_id = fields.Many2one(
         "res.users", default=lambda self: self.env.user, readonly=True, copy=False
@@ -76,6 +80,7 @@ class KompetanseNeed(models.Model):
         "line_id",
         string="Target Picture Lines",
         check_company=True,
+        domain="[('target_id.state', '=', 'approved')]",
     )
     description = fields.Text()
     urgency = fields.Selection(
@@ -228,7 +233,9 @@ class KompetanseNeed(models.Model):
 
     @kompetanse_button
     def action_submit(self):
-        return self._kompetanse_set_state("submitted")
+        self._kompetanse_set_state("submitted")
+        self._kompetanse_ask_hr(self.env._("Review the competence need"))
+        return True
 
     @kompetanse_button
     def action_review(self):
@@ -250,13 +257,11 @@ class KompetanseNeed(models.Model):
                     )
                 )
         self._kompetanse_set_state("rejected")
-        for need in self:
-            need.message_post(
-                body=Markup("<p>%s</p><p>%s</p>")
-                % (self.env._("Rejected:"), need.rejection_reason),
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-            )
+        self._kompetanse_tell(
+            lambda need: need.requested_by_id.partner_id,
+            lambda need: Markup("<p>%s</p><p>%s</p>")
+            % (self.env._("Rejected:"), need.rejection_reason),
+        )
         return True
 
     @kompetanse_button
@@ -270,13 +275,12 @@ class KompetanseNeed(models.Model):
         measures = measure_model.create(values)
         for need, measure in zip(self, measures, strict=True):
             need._kompetanse_write_system({"measure_id": measure.id})
-            need.message_post(
-                body=self.env._(
-                    "Accepted into the measure %(measure)s.", measure=measure.name
-                ),
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-            )
+        self._kompetanse_tell(
+            lambda need: need.requested_by_id.partner_id,
+            lambda need: self.env._(
+                "Accepted into the measure %(measure)s.", measure=need.measure_id.name
+            ),
+        )
         if len(measures) == 1:
             return {
                 "type": "ir.actions.act_window",

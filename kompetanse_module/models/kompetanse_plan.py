@@ -107,17 +107,73 @@ class KompetansePlan(models.Model):
                     )
                 )
 
+    need_count = fields.Integer(compute="_compute_counts")
+    measure_count = fields.Integer(compute="_compute_counts")
+
+    @api.depends("need_ids", "measure_ids")
+    def _compute_counts(self):
+        needs = dict(
+            self.env["kompetanse.need"]._read_group(
+                [("plan_id", "in", self.ids)], ["plan_id"], ["__count"]
+            )
+        )
+        measures = dict(
+            self.env["kompetanse.measure"]._read_group(
+                [("plan_id", "in", self.ids)], ["plan_id"], ["__count"]
+            )
+        )
+        for plan in self:
+            plan.need_count = needs.get(plan, 0)
+            plan.measure_count = measures.get(plan, 0)
+
+    def _kompetanse_managers(self):
+        """Who hears back from HR: who wrote the plan and the unit's manager."""
+        self.ensure_one()
+        return (
+            self.create_uid.partner_id
+            | self.department_id.manager_id.user_id.partner_id
+        )
+
+    def _check_no_draft_needs(self):
+        for plan in self:
+            drafts = plan.sudo().need_ids.filtered(lambda need: need.state == "draft")
+            if drafts:
+                raise UserError(
+                    self.env._(
+                        "The needs of %(plan)s are still drafts: %(needs)s. Submit "
+                        "them to HR, or delete them, first.",
+                        plan=plan.name,
+                        needs=", ".join(drafts.mapped("name")),
+                    )
+                )
+
     @kompetanse_button
     def action_submit(self):
-        return self._kompetanse_set_state("submitted")
+        self._kompetanse_check_transition("submitted")
+        self._check_no_draft_needs()
+        self._kompetanse_set_state("submitted")
+        self._kompetanse_ask_hr(self.env._("Approve the competence plan"))
+        return True
 
     @kompetanse_button
     def action_back_to_draft(self):
-        return self._kompetanse_set_state("draft")
+        self._kompetanse_set_state("draft")
+        self._kompetanse_tell(
+            lambda plan: plan._kompetanse_managers(),
+            lambda plan: self.env._("%(plan)s is back in draft.", plan=plan.name),
+        )
+        return True
 
     @kompetanse_button
     def action_approve(self):
-        return self._kompetanse_set_state("approved")
+        self._kompetanse_check_transition("approved")
+        self._check_no_draft_needs()
+        self._kompetanse_set_state("approved")
+        self._kompetanse_tell(
+            lambda plan: plan._kompetanse_managers(),
+            lambda plan: self.env._("%(plan)s is approved.", plan=plan.name),
+        )
+        return True
 
     @kompetanse_button
     def action_close(self):
@@ -125,9 +181,56 @@ class KompetansePlan(models.Model):
 
     @kompetanse_button
     def action_propose_needs(self):
+        needs = self.env["kompetanse.need"]
         for plan in self:
-            plan._propose_needs()
-        return True
+            needs |= plan._propose_needs()
+        if needs:
+            message = self.env._(
+                "%(count)s needs proposed from the gaps, as drafts: %(names)s.",
+                count=len(needs),
+                names=", ".join(needs.mapped("name")),
+            )
+            kind = "success"
+        else:
+            message = self.env._(
+                "Nothing new to propose: every skill with a gap has a need already."
+            )
+            kind = "info"
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Propose Needs from Gaps"),
+                "message": message,
+                "type": kind,
+                "sticky": False,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    @kompetanse_button
+    def action_open_needs(self):
+        return self._kompetanse_open("kompetanse.need", self.env._("Needs"))
+
+    @kompetanse_button
+    def action_open_measures(self):
+        return self._kompetanse_open("kompetanse.measure", self.env._("Measures"))
+
+    def _kompetanse_open(self, model, name):
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "list,kanban,form",
+            "views": [(False, "list"), (False, "kanban"), (False, "form")],
+            "domain": [("plan_id", "in", self.ids)],
+            "context": {
+                "default_plan_id": self.id,
+                "default_department_id": self.department_id.id,
+            }
+            if len(self) == 1
+            else {},
+        }
 
     def _propose_needs(self):
         """One draft need per skill the unit lacks, from its current gaps, for

@@ -6,6 +6,8 @@ from odoo.exceptions import AccessError, UserError
 # fields of Odoo's chatter and activities: following, commenting and planning
 # stay possible in every status
 MAIL_PREFIXES = ("message_", "activity_", "website_message_")
+GROUP_HR_XMLID = "kompetanse_module.kompetanse_group_hr"
+ACTIVITY_XMLID = "kompetanse_module.mail_activity_type_kompetanse_review"
 
 
 class KompetanseStateMixin(models.AbstractModel):
@@ -81,6 +83,41 @@ class KompetanseStateMixin(models.AbstractModel):
         approval), after the action has checked that the user may."""
         self.check_access("write")
         return self.sudo().write(vals)
+
+    def _kompetanse_hr_users(self):
+        """Who hears of what a unit sends HR: the company's HR contact, or else
+        its HR users."""
+        self.ensure_one()
+        company = self.company_id if "company_id" in self._fields else self.env.company
+        if company.kompetanse_hr_user_id:
+            return company.kompetanse_hr_user_id
+        group = self.env.ref(GROUP_HR_XMLID)
+        return group.sudo().users.filtered(
+            lambda user: user.active
+            and not user._is_superuser()
+            and company in user.company_ids
+        )
+
+    def _kompetanse_ask_hr(self, summary):
+        """An activity for HR on each record, as Odoo's apps ask the one who
+        is to act (G-NL-7)."""
+        for record in self.sudo():
+            for user in record._kompetanse_hr_users():
+                record.activity_schedule(
+                    ACTIVITY_XMLID, summary=summary, user_id=user.id
+                )
+
+    def _kompetanse_tell(self, partners, body):
+        """Close HR's activities and tell the reporter what came of it."""
+        system = self.sudo()
+        system.activity_feedback([ACTIVITY_XMLID])
+        for record, record_system in zip(self, system, strict=True):
+            record_system.message_post(
+                body=body(record),
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=partners(record).ids,
+            )
 
     def _kompetanse_check_write(self, vals):
         super()._kompetanse_check_write(vals)

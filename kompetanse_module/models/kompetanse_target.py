@@ -1,10 +1,14 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
 from odoo.tools import SQL
+from odoo.tools.misc import format_date
 
 from .kompetanse_record_mixin import kompetanse_button
 
@@ -59,6 +63,13 @@ class KompetanseTarget(models.Model):
     )
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     approved_date = fields.Date(readonly=True, copy=False)
+    is_current = fields.Boolean(
+        string="Today's Target Picture",
+        compute="_compute_is_current",
+        search="_search_is_current",
+        help="The approved target picture whose period holds today (or else "
+        "the approved one nearest to today).",
+    )
     previous_id = fields.Many2one(
         "kompetanse.target",
         string="Previous Version",
@@ -77,6 +88,20 @@ class KompetanseTarget(models.Model):
             covered = sum(min(line.current_count, line.needed_count) for line in lines)
             target.line_count = len(target.line_ids)
             target.coverage = 100.0 * covered / needed if needed else 0.0
+
+    @api.depends_context("uid")
+    def _compute_is_current(self):
+        current = self._kompetanse_current()
+        for target in self:
+            target.is_current = target == current
+
+    def _search_is_current(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(
+                self.env._("Today's target picture is searched with = or != only.")
+            )
+        ids = self._kompetanse_current().ids
+        return [("id", "in" if (operator == "=") == value else "not in", ids)]
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
@@ -177,6 +202,19 @@ class KompetanseTarget(models.Model):
             try:
                 date_start = target.date_end + relativedelta(days=1)
                 date_end = date_start + length
+                # the lines keep their place in the period: each deadline moves
+                # as far as the period does
+                shift = relativedelta(date_start, target.date_start)
+                lines = [
+                    Command.create(
+                        {
+                            **line.copy_data()[0],
+                            "target_id": False,
+                            "deadline": line.deadline and line.deadline + shift,
+                        }
+                    )
+                    for line in target.line_ids
+                ]
             except (OverflowError, ValueError) as error:
                 raise UserError(
                     self.env._(
@@ -187,9 +225,10 @@ class KompetanseTarget(models.Model):
                 ) from error
             new = target.copy(
                 {
-                    "name": self.env._("%(name)s (new version)", name=target.name),
+                    "name": target._kompetanse_next_name(date_start, date_end),
                     "date_start": date_start,
                     "date_end": date_end,
+                    "line_ids": lines,
                 }
             )
             new._kompetanse_write_system({"previous_id": target.id})
@@ -208,6 +247,45 @@ class KompetanseTarget(models.Model):
             "view_mode": "list,form",
             "views": [(False, "list"), (False, "form")],
         }
+
+    def _kompetanse_next_name(self, date_start, date_end):
+        """The name of the next version: the years of the old period replaced
+        by those of the new one, or the new period added."""
+        self.ensure_one()
+        years = {
+            str(self.date_start.year): str(date_start.year),
+            str(self.date_end.year): str(date_end.year),
+        }
+        name, count = re.subn(
+            r"(?<!\d)(\d{4})(?!\d)",
+            lambda match: years.get(match.group(1), match.group(1)),
+            self.name,
+        )
+        if count and name != self.name:
+            return name
+        period = (
+            str(date_start.year)
+            if date_start.year == date_end.year
+            else f"{date_start.year}–{date_end.year}"
+        )
+        return f"{self.name} {period}"
+
+    @api.model
+    def _kompetanse_current(self):
+        """The approved target picture of today, or else the approved one
+        nearest to today."""
+        today = fields.Date.context_today(self)
+        approved = self.search(
+            [("state", "=", "approved"), ("company_id", "in", self.env.companies.ids)]
+        )
+        current = approved.filtered(lambda t: t.date_start <= today <= t.date_end)
+        if current:
+            return current[0]
+        return approved.sorted(
+            lambda t: min(
+                abs((t.date_start - today).days), abs((t.date_end - today).days)
+            )
+        )[:1]
 
     @kompetanse_button
     def action_open_lines(self):
@@ -235,6 +313,8 @@ class KompetanseTargetLine(models.Model):
     )
     company_id = fields.Many2one(related="target_id.company_id", store=True)
     state = fields.Selection(related="target_id.state")
+    target_date_start = fields.Date(related="target_id.date_start")
+    target_date_end = fields.Date(related="target_id.date_end")
     priority = fields.Integer(
         default=10, help="Order of the leadership's main priorities (G-TL-2)."
     )
@@ -279,11 +359,36 @@ class KompetanseTargetLine(models.Model):
         "may not see all of them as individuals: its figures are hidden.",
     )
 
-    @api.depends("skill_id.name", "level_id.name", "department_id.name")
+    _rec_names_search = ["skill_id.name", "department_id.name", "target_id.name"]
+
+    @api.depends(
+        "skill_id.name", "level_id.name", "department_id.name", "target_id.name"
+    )
     def _compute_display_name(self):
         for line in self:
             scope = line.department_id.name or self.env._("the whole organisation")
-            line.display_name = f"{line.skill_id.name} ({line.level_id.name}), {scope}"
+            line.display_name = (
+                f"{line.skill_id.name} ({line.level_id.name}), {scope} · "
+                f"{line.target_id.name}"
+            )
+
+    @api.model
+    def name_search(self, name="", args=None, operator="ilike", limit=100):
+        """The picker offers the lines of today's approved target picture
+        first, then the other approved ones."""
+        domain = list(args or [])
+        current = self.env["kompetanse.target"]._kompetanse_current()
+        first = []
+        if current:
+            first = super().name_search(
+                name, domain + [("target_id", "=", current.id)], operator, limit
+            )
+            domain += [("target_id", "!=", current.id)]
+            if limit:
+                limit -= len(first)
+                if limit <= 0:
+                    return first
+        return first + super().name_search(name, domain, operator, limit)
 
     @api.depends(
         "skill_id",
@@ -394,9 +499,10 @@ class KompetanseTargetLine(models.Model):
                 raise ValidationError(
                     self.env._(
                         "%(skill)s: the deadline %(deadline)s is before the target "
-                        "picture starts.",
+                        "picture starts (%(start)s).",
                         skill=line.skill_id.name,
-                        deadline=line.deadline,
+                        deadline=format_date(self.env, line.deadline),
+                        start=format_date(self.env, line.target_id.date_start),
                     )
                 )
 

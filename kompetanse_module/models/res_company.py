@@ -15,6 +15,28 @@ class ResCompany(models.Model):
         "do).",
     )
 
+    kompetanse_hr_user_id = fields.Many2one(
+        "res.users",
+        string="HR Contact",
+        domain="[('share', '=', False)]",
+        help="Who gets the activity when a unit submits a need or a plan; when "
+        "empty, every HR user of the company.",
+    )
+    kompetanse_conversations_per_year = fields.Integer(
+        string="Conversations a Year",
+        default=2,
+        help="How many development conversations a manager holds with each "
+        "employee in a year.",
+    )
+
+    @api.constrains("kompetanse_conversations_per_year")
+    def _check_kompetanse_conversations_per_year(self):
+        for company in self:
+            if not 1 <= company.kompetanse_conversations_per_year <= 12:
+                raise ValidationError(
+                    self.env._("The conversations a year must be between 1 and 12.")
+                )
+
     @api.constrains("kompetanse_min_group_size")
     def _check_kompetanse_min_group_size(self):
         for company in self:

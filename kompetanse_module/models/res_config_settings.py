@@ -9,3 +9,9 @@ class ResConfigSettings(models.TransientModel):
     kompetanse_min_group_size = fields.Integer(
         related="company_id.kompetanse_min_group_size", readonly=False
     )
+    kompetanse_hr_user_id = fields.Many2one(
+        related="company_id.kompetanse_hr_user_id", readonly=False
+    )
+    kompetanse_conversations_per_year = fields.Integer(
+        related="company_id.kompetanse_conversations_per_year", readonly=False
+    )

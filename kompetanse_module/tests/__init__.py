@@ -11,3 +11,6 @@ from . import test_privacy
 from . import test_access_matrix
 from . import test_rpc
 from . import test_migration
+from . import test_report
+from . import test_new_user
+from . import test_role_tours

@@ -202,10 +202,15 @@ class TestAccessMatrix(KompetanseOrgCommon):
                 {"name": "Test Need other", "department_id": cls.dept_other.id}
             ),
         }
+        # the measures use a shipped method: the test's own stays unused
+        shipped = env["kompetanse.method"].search(
+            [("id", "!=", cls.method.id)], limit=1
+        )
         cls.measures = {
             scope: env["kompetanse.measure"].create(
                 {
                     "name": f"Test Measure {scope}",
+                    "method_id": shipped.id,
                     "department_id": dept.id,
                     "employee_ids": [Command.set(employee.ids)],
                     "skill_ids": [Command.set(cls.python.ids)],
@@ -221,6 +226,7 @@ class TestAccessMatrix(KompetanseOrgCommon):
         closed = env["kompetanse.measure"].create(
             {
                 "name": "Test Closed",
+                "method_id": shipped.id,
                 "department_id": cls.dept_main.id,
                 "employee_ids": [Command.set((cls.anna | cls.cecilie).ids)],
                 "skill_ids": [Command.set(cls.python.ids)],

@@ -133,10 +133,26 @@ class TestGapReport(KompetanseDataCommon):
         self.assertEqual(self.dept_other.kompetanse_gap_count, 1)
         action = self.dept_main.action_open_kompetanse_gaps()
         self.assertEqual(action["res_model"], "kompetanse.gap.report")
-        found = self.env["kompetanse.gap.report"].search(
-            action["domain"] + [("gap", ">", 0), ("is_future", "=", False)]
+        # one figure for one thing: the button opens the menu's matrix with
+        # the unit as a filter the user sees, no hidden "with a gap" filter
+        self.assertFalse(action.get("domain"))
+        context = action["context"]
+        self.assertEqual(context["search_default_department_id"], self.dept_main.id)
+        self.assertNotIn("search_default_with_gap", context)
+        search_view = self.env.ref(
+            "kompetanse_module.kompetanse_gap_report_view_search"
         )
-        self.assertEqual(found.employee_id, self.anna | self.bjorn)
+        self.assertIn('name="department_id" operator="child_of"', search_view.arch)
+        rows = self.env["kompetanse.gap.report"].search(
+            [
+                ("department_id", "child_of", self.dept_main.id),
+                ("is_future", "=", False),
+            ]
+        )
+        gaps = rows.filtered(lambda row: row.gap > 0)
+        self.assertEqual(gaps.employee_id, self.anna | self.bjorn)
+        self.assertEqual(len(gaps), self.dept_main.kompetanse_gap_count)
+        self.assertGreater(len(rows), len(gaps), "rows without a gap count too")
 
     def test_rights(self):
         """An employee sees their own gaps, a manager those of the departments they

@@ -1,5 +1,8 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
@@ -139,11 +142,16 @@ class TestMenuTour(SkillDataMixin, HttpCase):
         skill_type, departments, employees = self._create_skill_data("Kompetanse Tour")
         norwegian = skill_type.skill_ids[0]
         fluent = skill_type.skill_level_ids.sorted("level_progress")[-1]
+        # the first screen shows today's approved target picture: this one
+        self.env["kompetanse.target"].search(
+            [("state", "=", "approved")]
+        )._kompetanse_set_state("archived")
+        today = fields.Date.today()
         target = self.env["kompetanse.target"].create(
             {
                 "name": "Kompetanse Tour Target",
-                "date_start": "2061-01-01",
-                "date_end": "2062-12-31",
+                "date_start": today - relativedelta(years=1),
+                "date_end": today + relativedelta(years=1),
                 "line_ids": [
                     Command.create(
                         {

@@ -16,18 +16,44 @@ class TestSecurityGroups(KompetanseCommon):
         cls.group_top = cls.env.ref(GROUP_TOP)
 
     def test_groups_in_kompetanse_category(self):
-        """The four groups of DESIGN.md live in their own category."""
+        """The four groups of DESIGN.md live in the module's categories, each a
+        chain, so that the user form offers each as one selection without
+        developer mode (as Odoo's own apps)."""
         category = self.env.ref("kompetanse_module.kompetanse_module_category")
+        category_top = self.env.ref("kompetanse_module.kompetanse_module_category_top")
         self.assertEqual(category.name, "Kompetanse")
-        groups = self.group_user | self.group_manager | self.group_hr | self.group_top
-        self.assertEqual(groups.category_id, category)
+        chain = self.group_user | self.group_manager | self.group_hr
+        self.assertEqual(chain.category_id, category)
+        self.assertEqual(self.group_top.category_id, category_top)
         self.assertEqual(
             self.env["res.groups"].search([("category_id", "=", category.id)]),
-            groups,
+            chain,
         )
         self.assertEqual(
-            groups.mapped("name"), ["Employee", "Manager", "HR", "Top leader"]
+            (chain | self.group_top).mapped("name"),
+            ["Employee", "Manager", "HR", "Top leader"],
         )
+        kinds = {
+            app: (kind, groups)
+            for app, kind, groups, __ in self.env[
+                "res.groups"
+            ].get_groups_by_application()
+        }
+        self.assertEqual(kinds[category], ("selection", chain))
+        self.assertEqual(kinds[category_top], ("selection", self.group_top))
+        # and the user form shows them outside developer mode
+        admin = self.env.ref("base.user_admin")
+        self.assertFalse(admin.has_group("base.group_no_one"))
+        arch = (
+            self.env["res.users"]
+            .with_user(admin)
+            .get_views([(self.env.ref("base.view_users_form").id, "form")])["views"][
+                "form"
+            ]["arch"]
+        )
+        for groups in (chain, self.group_top):
+            field = "sel_groups_" + "_".join(str(i) for i in sorted(groups.ids))
+            self.assertIn(f'name="{field}"', arch)
 
     def test_implied_chain(self):
         """Manager implies Employee; HR and Top leader each imply Manager, and

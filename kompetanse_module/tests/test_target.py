@@ -39,8 +39,8 @@ class TestTarget(KompetanseDataCommon):
         self.assertEqual(
             lines.mapped("display_name")[:2],
             [
-                "Test Norwegian (B2), the whole organisation",
-                "Test Norwegian (C2), Test Main Unit",
+                "Test Norwegian (B2), the whole organisation · Test Target",
+                "Test Norwegian (C2), Test Main Unit · Test Target",
             ],
         )
 

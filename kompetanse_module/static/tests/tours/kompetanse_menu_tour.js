@@ -15,9 +15,28 @@ registry.category("web_tour.tours").add("kompetanse_menu_tour", {
             run: "click",
         },
         {
-            content: "The first screen is the approved target picture's progress",
+            content: "The first screen is today's target picture, named on its cards",
+            trigger: ".o_searchview_facet",
+        },
+        {
+            content: "Its line shows the coverage and the target picture's period",
             trigger:
-                ".o_kanban_record:contains('Kompetanse Tour Norwegian') .o_progressbar",
+                ".o_kanban_record:contains('Kompetanse Tour Norwegian'):contains('Kompetanse Tour Target') .o_progressbar",
+        },
+        {
+            content: "The card opens the line",
+            trigger: ".o_kanban_record:contains('Kompetanse Tour Norwegian')",
+            run: "click",
+        },
+        {
+            content: "The line's form shows what is needed",
+            trigger: ".o_form_view .o_field_widget[name=needed_count]:contains('2')",
+        },
+        {
+            content: "Back to the progress",
+            trigger:
+                ".o_breadcrumb .o_back_button a, .o_breadcrumb li.breadcrumb-item a",
+            run: "click",
         },
         {
             content: "Open the analysis menu",

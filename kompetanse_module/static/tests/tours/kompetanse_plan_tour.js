@@ -21,6 +21,10 @@ registry.category("web_tour.tours").add("kompetanse_plan_tour", {
             run: "click",
         },
         {
+            content: "The manager is told what was proposed",
+            trigger: ".o_notification:contains('needs proposed from the gaps')",
+        },
+        {
             content: "Open the plan's needs",
             trigger: ".o_notebook a.nav-link[name=needs]",
             run: "click",
@@ -31,14 +35,36 @@ registry.category("web_tour.tours").add("kompetanse_plan_tour", {
                 ".o_field_widget[name=need_ids] td:contains('Close the gap in Tour Plan Python')",
         },
         {
-            content: "Submit the plan to HR",
+            content: "The plan counts its needs",
+            trigger: "button[name=action_open_needs] .o_stat_value:contains('1')",
+        },
+        {
+            content: "Propose again",
+            trigger: "button[name=action_propose_needs]",
+            run: "click",
+        },
+        {
+            content: "Nothing new is proposed twice",
+            trigger: ".o_notification:contains('Nothing new to propose')",
+        },
+        {
+            content: "Submitting the plan with a draft need",
             trigger: "button[name=action_submit]",
             run: "click",
         },
         {
-            content: "The plan is submitted",
+            content: "is refused, naming the draft need",
+            trigger: ".modal .modal-body:contains('Close the gap in Tour Plan Python')",
+        },
+        {
+            content: "Close the message",
+            trigger: ".modal .modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            content: "The plan is still a draft",
             trigger:
-                ".o_statusbar_status button.o_arrow_button_current:contains('Submitted to HR')",
+                ".o_statusbar_status button.o_arrow_button_current:contains('Draft')",
         },
         {
             content: "Open the plans and measures menu",
@@ -77,6 +103,33 @@ registry.category("web_tour.tours").add("kompetanse_plan_tour", {
             content: "The measure is open, planned",
             trigger:
                 ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Planned')",
+        },
+        {
+            content: "Back to the plans",
+            trigger:
+                "button[data-menu-xmlid='kompetanse_module.kompetanse_planning_menu']",
+            run: "click",
+        },
+        {
+            content: "Open the plans menu item",
+            trigger: "a[data-menu-xmlid='kompetanse_module.kompetanse_plan_menu']",
+            run: "click",
+        },
+        {
+            content: "Open the plan",
+            trigger:
+                ".o_view_controller.o_list_view td.o_data_cell:contains('Tour Plan')",
+            run: "click",
+        },
+        {
+            content: "Submit the plan to HR, its need submitted",
+            trigger: "button[name=action_submit]",
+            run: "click",
+        },
+        {
+            content: "The plan is submitted",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Submitted to HR')",
         },
         {
             content: "Open the analysis menu",

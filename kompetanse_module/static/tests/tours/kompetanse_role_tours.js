@@ -1,0 +1,193 @@
+/** @odoo-module **/
+/* Copyright 2026 Kompetanse contributors
+ * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl). */
+
+import {registry} from "@web/core/registry";
+import {stepUtils} from "@web_tour/tour_service/tour_utils";
+
+const tours = registry.category("web_tour.tours");
+
+function openApp() {
+    return [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Kompetanse app",
+            trigger: ".o_app[data-menu-xmlid='kompetanse_module.kompetanse_menu_root']",
+            run: "click",
+        },
+        {
+            content: "The first screen names today's target picture",
+            trigger: ".o_kanban_record footer:contains('Målbilde for kompetanse 2026')",
+        },
+    ];
+}
+
+function menu(section, item) {
+    return [
+        {
+            content: `Open the menu ${section}`,
+            trigger: `button[data-menu-xmlid='kompetanse_module.${section}']`,
+            run: "click",
+        },
+        {
+            content: `Open ${item}`,
+            trigger: `a[data-menu-xmlid='kompetanse_module.${item}']`,
+            run: "click",
+        },
+    ];
+}
+
+function noMenu(xmlid) {
+    return {
+        content: `The menu ${xmlid} is not there for this role`,
+        trigger: `.o_main_navbar:not(:has([data-menu-xmlid='kompetanse_module.${xmlid}']))`,
+    };
+}
+
+tours.add("kompetanse_top_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...openApp(),
+        {
+            content: "The top leader follows the coverage of the lines",
+            trigger: ".o_kanban_record:contains('Forvaltningsrett') .o_progressbar",
+        },
+        noMenu("kompetanse_configuration_menu"),
+        ...menu("kompetanse_analysis_menu", "kompetanse_gap_summary_menu"),
+        {
+            content: "The gap summary shows the units large enough",
+            trigger: ".o_pivot th:contains('Saksbehandling')",
+        },
+        ...menu("kompetanse_target_root_menu", "kompetanse_target_menu"),
+        {
+            content: "Open the approved target picture",
+            trigger: ".o_data_row td:contains('Målbilde for kompetanse 2026')",
+            run: "click",
+        },
+        {
+            content: "The top leader may archive it; approved, it has no Approve",
+            trigger:
+                ".o_form_view:has(button[name=action_archive_target]):not(:has(button[name=action_approve]))",
+        },
+    ],
+});
+
+tours.add("kompetanse_hr_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...openApp(),
+        ...menu("kompetanse_planning_menu", "kompetanse_need_menu"),
+        {
+            content: "HR sees the needs of every unit as a pipeline",
+            trigger: ".o_switch_view.o_kanban",
+            run: "click",
+        },
+        {
+            content: "The submitted need waits in its column, with its activity",
+            trigger:
+                ".o_kanban_group:contains('Submitted') .o_kanban_record:contains('Klarspråk i vedtak')",
+            run: "click",
+        },
+        {
+            content: "HR starts the review",
+            trigger: "button[name=action_review]",
+            run: "click",
+        },
+        {
+            content: "HR accepts it into a measure",
+            trigger: "button[name=action_accept]",
+            run: "click",
+        },
+        {
+            content: "The measure is made, planned",
+            trigger:
+                ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Planned')",
+        },
+        ...menu("kompetanse_target_root_menu", "kompetanse_target_menu"),
+        {
+            content: "Open the approved target picture",
+            trigger: ".o_data_row td:contains('Målbilde for kompetanse 2026')",
+            run: "click",
+        },
+        {
+            content: "HR may make a new version but not approve or archive",
+            trigger:
+                ".o_form_view:has(button[name=action_new_version]):not(:has(button[name=action_archive_target]))",
+        },
+    ],
+});
+
+tours.add("kompetanse_manager_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...openApp(),
+        ...menu("kompetanse_planning_menu", "kompetanse_need_menu"),
+        {
+            content: "The manager sees the needs of her unit",
+            trigger: ".o_data_row td:contains('Klarspråk i vedtak')",
+        },
+        {
+            content: "and not those of another unit",
+            trigger: ".o_list_view:not(:has(td:contains('Drift av skytjenester')))",
+        },
+        ...menu("kompetanse_planning_menu", "kompetanse_plan_menu"),
+        {
+            content: "Open her unit's plan",
+            trigger: ".o_data_row td:contains('Kompetanseplan 2027')",
+            run: "click",
+        },
+        {
+            content: "Propose needs from the unit's gaps",
+            trigger: "button[name=action_propose_needs]",
+            run: "click",
+        },
+        {
+            content: "She is told what came of it",
+            trigger: ".o_notification",
+        },
+        {
+            content: "The plan counts its needs",
+            trigger: "button[name=action_open_needs] .o_stat_value",
+        },
+        noMenu("kompetanse_configuration_menu"),
+    ],
+});
+
+tours.add("kompetanse_employee_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...openApp(),
+        noMenu("kompetanse_plan_menu"),
+        noMenu("kompetanse_configuration_menu"),
+        ...menu("kompetanse_my_menu", "kompetanse_my_gap_menu"),
+        {
+            content: "The employee sees his own gaps",
+            trigger: ".o_data_row td:contains('Forvaltningsrett')",
+        },
+        {
+            content: "and nobody else's",
+            trigger: ".o_list_view:not(:has(td:contains('Mari Dahl')))",
+        },
+        ...menu("kompetanse_my_menu", "kompetanse_my_need_menu"),
+        {
+            content: "Propose a need",
+            trigger: ".o_list_button_add",
+            run: "click",
+        },
+        {
+            content: "Name it",
+            trigger: ".o_field_widget[name=name] input",
+            run: "edit Kurs i klarspråk",
+        },
+        {
+            content: "Submit it to HR",
+            trigger: "button[name=action_submit]",
+            run: "click",
+        },
+        {
+            content: "The need is submitted",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Submitted')",
+        },
+    ],
+});

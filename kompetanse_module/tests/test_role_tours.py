@@ -1,0 +1,57 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestRoleTours(HttpCase):
+    """The demo's users, one per role, log in (password = login) and walk
+    their main screens and one flow in the browser: what the README promises a
+    new user. The demo data is what these tours are about."""
+
+    def _demo(self, name):
+        return self.env.ref(f"kompetanse_module.{name}")
+
+    def test_top_leader_tour(self):
+        """G-TL-1: the top leader follows today's target picture, reads the gap
+        summary and owns the approved version; no configuration."""
+        target = self._demo("target_2026_demo")
+        self.start_tour("/odoo", "kompetanse_top_tour", login="kari")
+        self.assertEqual(target.state, "approved")
+
+    def test_hr_tour(self):
+        """G-NL-7: HR finds the submitted need in the pipeline and accepts it
+        into a measure; HR makes new versions but does not approve."""
+        need = self._demo("need_klarsprak_demo")
+        self.assertEqual(need.state, "submitted")
+        self.start_tour("/odoo", "kompetanse_hr_tour", login="hanne")
+        self.assertEqual(need.state, "accepted")
+        self.assertTrue(need.measure_id)
+        self.assertFalse(need.activity_ids)
+
+    def test_manager_tour(self):
+        """G-NL-2: the manager sees her unit's needs only and proposes needs
+        from the gaps of her plan."""
+        plan = self._demo("plan_saksbehandling_demo")
+        before = len(plan.need_ids)
+        self.start_tour("/odoo", "kompetanse_manager_tour", login="sofie")
+        self.assertGreater(len(plan.need_ids), before)
+        self.assertEqual(
+            set(plan.need_ids.mapped("department_id.name"))
+            - {
+                "Saksbehandling",
+                "Klageenheten",
+            },
+            set(),
+        )
+
+    def test_employee_tour(self):
+        """G-NL-7: the employee reads his own gaps and proposes a need for his
+        unit to HR; plans and configuration are not his."""
+        self.start_tour("/odoo", "kompetanse_employee_tour", login="lars")
+        need = self.env["kompetanse.need"].search([("name", "=", "Kurs i klarspråk")])
+        self.assertEqual(need.state, "submitted")
+        self.assertEqual(need.requested_by_id.login, "lars")
+        self.assertEqual(
+            need.department_id, self._demo("department_saksbehandling_demo")
+        )
