@@ -43,6 +43,7 @@
             "kompetanse_module/static/tests/tours/*.js",
         ],
     },
+    "images": ["static/description/screenshots/01_progress_top_leader.png"],
     "application": True,
     "installable": True,
 }

@@ -158,6 +158,20 @@ def ensure_chromium():
         apt_install(["chromium"], "browser tests need Chromium")
 
 
+def ensure_wkhtmltopdf():
+    """Odoo prints its PDFs with wkhtmltopdf (Debian's package); without it
+    the demo still runs, and printing says so."""
+    if shutil.which("wkhtmltopdf"):
+        return
+    if is_root() and shutil.which("apt-get"):
+        apt_install(["wkhtmltopdf"], "printing the reports needs wkhtmltopdf")
+    else:
+        say(
+            "wkhtmltopdf is missing: the PDF reports will not print "
+            "(apt-get install wkhtmltopdf)"
+        )
+
+
 # --- Odoo configuration and PostgreSQL ---------------------------------------
 
 
@@ -371,6 +385,22 @@ def database_exists(postgres, name):
             exists = bool(cr.fetchone())
     conn.close()
     return exists
+
+
+def demo_users_exist(postgres, name):
+    """Whether the module's demo data is in the database: Odoo installs the
+    module without it, with only a warning, when a demo record fails."""
+    import psycopg2
+
+    with psycopg2.connect(dbname=name, **postgres.params) as conn:
+        with conn.cursor() as cr:
+            cr.execute(
+                "SELECT 1 FROM ir_model_data WHERE module = %s AND name = %s",
+                (MODULE, "user_kari_demo"),
+            )
+            found = bool(cr.fetchone())
+    conn.close()
+    return found
 
 
 def odoo_command(rc, config, postgres, *args):
@@ -788,6 +818,7 @@ def cmd_demo(args):
         )
     ensure_python_packages(RUNTIME_PACKAGES)
     ensure_oca_addons(config)
+    ensure_wkhtmltopdf()
     postgres = ensure_postgres(config, args.pg_port)
     exists = database_exists(postgres, args.db)
     if exists and args.reset:
@@ -811,11 +842,22 @@ def cmd_demo(args):
     try:
         if args.init_only:
             returncode = proc.wait()
+            if not returncode and not demo_users_exist(postgres, args.db):
+                say("the module's demo data failed to install: see the log above")
+                return 1
             say(f"database {args.db} ready" if not returncode else "Odoo failed")
             return returncode
         if wait_for_http(f"{url}/web/login", proc):
-            say(f"the demo is up: {url}/odoo/kompetanse  (login admin, password admin)")
-            say("stop it with Ctrl-C")
+            if not demo_users_exist(postgres, args.db):
+                say(
+                    "the module's demo data failed to install (see the log above): "
+                    "stopping; fix it and run again with --reset"
+                )
+                stop_process(proc)
+                return 1
+            say(f"the demo is up: {url}/odoo/kompetanse")
+            say("log in as kari, hanne, sofie, ola, lars or amir (password = login)")
+            say("or admin / admin; stop it with Ctrl-C")
         return proc.wait()
     except KeyboardInterrupt:
         say("stopping Odoo")

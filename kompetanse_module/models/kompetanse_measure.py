@@ -105,6 +105,7 @@ class KompetanseMeasure(models.Model):
         readonly=True,
         copy=False,
         tracking=True,
+        group_expand=True,
     )
     effect_assessment = fields.Html(
         help="The written assessment of the effect, made on closing."

@@ -127,6 +127,7 @@ class KompetanseNeed(models.Model):
         readonly=True,
         copy=False,
         tracking=True,
+        group_expand=True,
     )
     rejection_reason = fields.Text(copy=False)
     measure_id = fields.Many2one(

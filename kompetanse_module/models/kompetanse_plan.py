@@ -79,6 +79,7 @@ class KompetansePlan(models.Model):
         readonly=True,
         copy=False,
         tracking=True,
+        group_expand=True,
     )
 
     @api.depends("department_id")
