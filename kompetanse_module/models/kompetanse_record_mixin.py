@@ -364,6 +364,16 @@ class KompetanseRecordMixin(models.AbstractModel):
                         )
                     )
 
+    def _creation_message(self):
+        """For the models with a chatter: the model's name in the language of
+        the words around it. Without a language in the context (data loaded at
+        install), Odoo's ``_`` writes in the user's language and the ORM reads
+        the name in English ("Competence Need opprettet")."""
+        lang = self.env.lang or self.env["res.users"].context_get().get("lang")
+        return super(
+            KompetanseRecordMixin, self.with_context(lang=lang)
+        )._creation_message()
+
     def _kompetanse_check_write(self, vals):
         """A hook for what a model checks of a client's write besides its
         values (the workflow: what a status still lets change)."""

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import polib
 
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools import file_path
 from odoo.tools.translate import TranslationModuleReader
 
@@ -52,3 +52,26 @@ class TestTranslations(TransactionCase):
         self.assertEqual(
             env.ref("kompetanse_module.kompetanse_group_user").name, "Medarbeider"
         )
+
+    def test_chatter_speaks_one_language(self):
+        """A record made without a language in the context (as data is, at
+        install) names its model in the language of the words around it."""
+        self.env["ir.module.module"]._load_module_terms(["mail"], ["nb_NO"])
+        user = new_test_user(
+            self.env,
+            login="komp_nb",
+            groups="base.group_user,kompetanse_module.kompetanse_group_manager",
+            lang="nb_NO",
+        )
+        department = self.env["hr.department"].create({"name": "Test Enhet"})
+        self.env["hr.employee"].create(
+            {"name": "Test Leder", "user_id": user.id, "department_id": department.id}
+        )
+        department.manager_id = user.employee_id
+        need = (
+            self.env["kompetanse.need"]
+            .with_user(user)
+            .with_context(lang=None)
+            .create({"name": "Test Behov", "department_id": department.id})
+        )
+        self.assertIn("Kompetansebehov opprettet", need.message_ids[-1].body)
