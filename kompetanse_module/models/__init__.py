@@ -17,3 +17,4 @@ from . import kompetanse_plan
 from . import hr_employee
 from . import hr_employee_public
 from . import hr_job
+from . import mail_activity

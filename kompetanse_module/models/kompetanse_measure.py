@@ -127,6 +127,23 @@ class KompetanseMeasure(models.Model):
                 + measure.cost_per_participant * len(measure.employee_ids)
             )
 
+    @api.constrains("target_line_ids")
+    def _check_target_lines_approved(self):
+        # the lines of an approved target picture (or one archived since): a
+        # draft is not yet the organisation's, nor readable by the units
+        for record in self:
+            drafts = record.sudo().target_line_ids.filtered(
+                lambda line: line.target_id.state == "draft"
+            )
+            if drafts:
+                raise ValidationError(
+                    self.env._(
+                        "%(record)s can be linked to the lines of an approved "
+                        "target picture only, not a draft.",
+                        record=record.name,
+                    )
+                )
+
     @api.constrains("date_start", "date_deadline")
     def _check_dates(self):
         for measure in self:

@@ -41,6 +41,7 @@ class KompetanseNeed(models.Model):
         },
     }
     _kompetanse_deletable_states = ("draft", "rejected")
+    _kompetanse_review_activity = "kompetanse_module.mail_activity_type_kompetanse_need"
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -147,6 +148,23 @@ class KompetanseNeed(models.Model):
         if self.method_id.category != self.category:
             self.method_id = False
 
+    @api.constrains("target_line_ids")
+    def _check_target_lines_approved(self):
+        # the lines of an approved target picture (or one archived since): a
+        # draft is not yet the organisation's, nor readable by the units
+        for record in self:
+            drafts = record.sudo().target_line_ids.filtered(
+                lambda line: line.target_id.state == "draft"
+            )
+            if drafts:
+                raise ValidationError(
+                    self.env._(
+                        "%(record)s can be linked to the lines of an approved "
+                        "target picture only, not a draft.",
+                        record=record.name,
+                    )
+                )
+
     @api.constrains("category", "method_id")
     def _check_method_category(self):
         labels = dict(self._fields["category"]._description_selection(self.env))
@@ -244,7 +262,9 @@ class KompetanseNeed(models.Model):
 
     @kompetanse_button
     def action_reset_draft(self):
-        return self._kompetanse_set_state("draft")
+        self._kompetanse_set_state("draft")
+        self._kompetanse_withdraw()
+        return True
 
     @kompetanse_button
     def action_reject(self):

@@ -30,6 +30,7 @@ class KompetansePlan(models.Model):
     # the manager writes the draft; HR approves it as submitted or sends it
     # back; an approved plan stands, and its unit reports new needs to it
     _kompetanse_editable_states = ("draft",)
+    _kompetanse_review_activity = "kompetanse_module.mail_activity_type_kompetanse_plan"
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -98,6 +99,20 @@ class KompetansePlan(models.Model):
                 )
             )
 
+    @api.constrains("target_id")
+    def _check_target_approved(self):
+        # a plan follows an approved target picture (or one archived since): a
+        # draft is not yet the organisation's, nor readable by the units
+        for plan in self.filtered("target_id"):
+            if plan.target_id.sudo().state == "draft":
+                raise ValidationError(
+                    self.env._(
+                        "%(plan)s can follow an approved target picture only, not "
+                        "a draft.",
+                        plan=plan.name,
+                    )
+                )
+
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for plan in self:
@@ -128,16 +143,15 @@ class KompetansePlan(models.Model):
             plan.measure_count = measures.get(plan, 0)
 
     def _kompetanse_managers(self):
-        """Who hears back from HR: who wrote the plan and the unit's manager."""
+        """Who hears back from HR besides the plan's followers (its author
+        among them): the unit's manager."""
         self.ensure_one()
-        return (
-            self.create_uid.partner_id
-            | self.department_id.manager_id.user_id.partner_id
-        )
+        return self.department_id.manager_id.user_id.partner_id
 
-    def _check_no_draft_needs(self):
+    def _kompetanse_check_no_draft_needs(self):
+        # the drafts the user sees: those the user may submit or delete
         for plan in self:
-            drafts = plan.sudo().need_ids.filtered(lambda need: need.state == "draft")
+            drafts = plan.need_ids.filtered(lambda need: need.state == "draft")
             if drafts:
                 raise UserError(
                     self.env._(
@@ -151,7 +165,7 @@ class KompetansePlan(models.Model):
     @kompetanse_button
     def action_submit(self):
         self._kompetanse_check_transition("submitted")
-        self._check_no_draft_needs()
+        self._kompetanse_check_no_draft_needs()
         self._kompetanse_set_state("submitted")
         self._kompetanse_ask_hr(self.env._("Approve the competence plan"))
         return True
@@ -159,16 +173,13 @@ class KompetansePlan(models.Model):
     @kompetanse_button
     def action_back_to_draft(self):
         self._kompetanse_set_state("draft")
-        self._kompetanse_tell(
-            lambda plan: plan._kompetanse_managers(),
-            lambda plan: self.env._("%(plan)s is back in draft.", plan=plan.name),
-        )
+        self._kompetanse_withdraw()
         return True
 
     @kompetanse_button
     def action_approve(self):
         self._kompetanse_check_transition("approved")
-        self._check_no_draft_needs()
+        self._kompetanse_check_no_draft_needs()
         self._kompetanse_set_state("approved")
         self._kompetanse_tell(
             lambda plan: plan._kompetanse_managers(),

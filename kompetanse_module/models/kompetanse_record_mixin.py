@@ -43,14 +43,16 @@ def kompetanse_button(method):
                     button=method.__name__,
                 )
             )
-        if len(self.exists()) != len(self):
+        # the same record twice is the record once: no side effect twice
+        records = self.browse(list(dict.fromkeys(self._ids)))
+        if len(records.exists()) != len(records):
             raise MissingError(
                 self.env._(
                     "Some of these records do not exist (any more): %(ids)s.",
-                    ids=", ".join(str(i) for i in self._ids),
+                    ids=", ".join(str(i) for i in records._ids),
                 )
             )
-        return method(self)
+        return method(records)
 
     return button
 

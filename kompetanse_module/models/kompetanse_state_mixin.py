@@ -7,7 +7,6 @@ from odoo.exceptions import AccessError, UserError
 # stay possible in every status
 MAIL_PREFIXES = ("message_", "activity_", "website_message_")
 GROUP_HR_XMLID = "kompetanse_module.kompetanse_group_hr"
-ACTIVITY_XMLID = "kompetanse_module.mail_activity_type_kompetanse_review"
 
 
 class KompetanseStateMixin(models.AbstractModel):
@@ -41,6 +40,8 @@ class KompetanseStateMixin(models.AbstractModel):
     _kompetanse_editable_states = ()
     _kompetanse_state_fields = {}
     _kompetanse_deletable_states = None
+    # the activity type HR gets for what a unit submits (models with a chatter)
+    _kompetanse_review_activity = None
 
     def _kompetanse_state_label(self, state):
         return dict(self._fields["state"]._description_selection(self.env))[state]
@@ -88,7 +89,7 @@ class KompetanseStateMixin(models.AbstractModel):
         """Who hears of what a unit sends HR: the company's HR contact, or else
         its HR users."""
         self.ensure_one()
-        company = self.company_id if "company_id" in self._fields else self.env.company
+        company = self.company_id
         if company.kompetanse_hr_user_id:
             return company.kompetanse_hr_user_id
         group = self.env.ref(GROUP_HR_XMLID)
@@ -99,18 +100,35 @@ class KompetanseStateMixin(models.AbstractModel):
         )
 
     def _kompetanse_ask_hr(self, summary):
-        """An activity for HR on each record, as Odoo's apps ask the one who
-        is to act (G-NL-7)."""
-        for record in self.sudo():
-            for user in record._kompetanse_hr_users():
-                record.activity_schedule(
-                    ACTIVITY_XMLID, summary=summary, user_id=user.id
-                )
+        """An activity for HR on each record, due after the activity type's
+        delay, as Odoo's apps ask the one who is to act (G-NL-7): one create
+        for all."""
+        activity_type = self.env.ref(self._kompetanse_review_activity)
+        deadline = activity_type._get_date_deadline()
+        model_id = self.env["ir.model"]._get_id(self._name)
+        values = [
+            {
+                "activity_type_id": activity_type.id,
+                "summary": summary,
+                "date_deadline": deadline,
+                "res_model_id": model_id,
+                "res_id": record.id,
+                "user_id": user.id,
+                # as activity_schedule marks them, so that activity_feedback
+                # and activity_unlink find them
+                "automated": True,
+            }
+            for record in self.sudo()
+            for user in record._kompetanse_hr_users()
+        ]
+        self.env["mail.activity"].sudo().create(values)
 
     def _kompetanse_tell(self, partners, body):
-        """Close HR's activities and tell the reporter what came of it."""
-        system = self.sudo()
-        system.activity_feedback([ACTIVITY_XMLID])
+        """HR has decided: its activities are done, and the reporter hears
+        what came of it."""
+        # whatever the client's context asks of the activity automation
+        system = self.sudo().with_context(mail_activity_automation_skip=False)
+        system.activity_feedback([self._kompetanse_review_activity])
         for record, record_system in zip(self, system, strict=True):
             record_system.message_post(
                 body=body(record),
@@ -118,6 +136,12 @@ class KompetanseStateMixin(models.AbstractModel):
                 subtype_xmlid="mail.mt_comment",
                 partner_ids=partners(record).ids,
             )
+
+    def _kompetanse_withdraw(self):
+        """Back to draft before HR decided: nothing waits for HR any more."""
+        self.sudo().with_context(mail_activity_automation_skip=False).activity_unlink(
+            [self._kompetanse_review_activity]
+        )
 
     def _kompetanse_check_write(self, vals):
         super()._kompetanse_check_write(vals)

@@ -10,7 +10,7 @@ from odoo.fields import Command
 from odoo.tools import SQL
 from odoo.tools.misc import format_date
 
-from .kompetanse_record_mixin import kompetanse_button
+from .kompetanse_record_mixin import boolean_search, kompetanse_button
 
 GROUP_TOP = "kompetanse_module.kompetanse_group_top"
 
@@ -89,19 +89,20 @@ class KompetanseTarget(models.Model):
             target.line_count = len(target.line_ids)
             target.coverage = 100.0 * covered / needed if needed else 0.0
 
-    @api.depends_context("uid")
+    @api.depends_context("uid", "allowed_company_ids")
     def _compute_is_current(self):
         current = self._kompetanse_current()
         for target in self:
             target.is_current = target == current
 
     def _search_is_current(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(
-                self.env._("Today's target picture is searched with = or != only.")
-            )
-        ids = self._kompetanse_current().ids
-        return [("id", "in" if (operator == "=") == value else "not in", ids)]
+        return boolean_search(
+            self.env,
+            self._fields["is_current"]._description_string(self.env),
+            operator,
+            value,
+            [("id", "in", self._kompetanse_current().ids)],
+        )
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
@@ -249,17 +250,25 @@ class KompetanseTarget(models.Model):
         }
 
     def _kompetanse_next_name(self, date_start, date_end):
-        """The name of the next version: the years of the old period replaced
-        by those of the new one, or the new period added."""
+        """The name of the next version: the years of the old period moved as
+        far as the period moves ("2027–2029", "2025/26"), or the new period
+        added when the name has none."""
         self.ensure_one()
-        years = {
-            str(self.date_start.year): str(date_start.year),
-            str(self.date_end.year): str(date_end.year),
-        }
+        shift = date_start.year - self.date_start.year
+        first, last = self.date_start.year, self.date_end.year
+
+        def move(match):
+            year = int(match.group(1))
+            if not first <= year <= last:
+                return match.group(0)
+            moved = str(year + shift)
+            if match.group(3):  # a short year after it: 2025/26
+                short = (int(match.group(1)[:2] + match.group(3)) + shift) % 100
+                moved += f"{match.group(2)}{short:02d}"
+            return moved
+
         name, count = re.subn(
-            r"(?<!\d)(\d{4})(?!\d)",
-            lambda match: years.get(match.group(1), match.group(1)),
-            self.name,
+            r"(?<!\d)(\d{4})(?:([/–-])(\d{2})(?!\d))?", move, self.name
         )
         if count and name != self.name:
             return name
@@ -373,9 +382,23 @@ class KompetanseTargetLine(models.Model):
             )
 
     @api.model
+    def name_create(self, name):
+        raise UserError(
+            self.env._(
+                "A competence line is added in its target picture, with its skill, "
+                "level and unit; it cannot be made from a name."
+            )
+        )
+
+    @api.model
     def name_search(self, name="", args=None, operator="ilike", limit=100):
         """The picker offers the lines of today's approved target picture
         first, then the other approved ones."""
+        if not isinstance(args, list | tuple | type(None)) or not isinstance(
+            limit, int | type(None)
+        ):
+            # what Odoo makes of other values, it says itself
+            return super().name_search(name, args, operator, limit)
         domain = list(args or [])
         current = self.env["kompetanse.target"]._kompetanse_current()
         first = []

@@ -18,16 +18,40 @@ class ResCompany(models.Model):
     kompetanse_hr_user_id = fields.Many2one(
         "res.users",
         string="HR Contact",
-        domain="[('share', '=', False)]",
+        domain=lambda self: [
+            (
+                "groups_id",
+                "in",
+                self.env.ref("kompetanse_module.kompetanse_group_hr").ids,
+            )
+        ],
         help="Who gets the activity when a unit submits a need or a plan; when "
         "empty, every HR user of the company.",
     )
     kompetanse_conversations_per_year = fields.Integer(
         string="Conversations a Year",
-        default=2,
-        help="How many development conversations a manager holds with each "
-        "employee in a year.",
+        default=3,
+        help="How many development conversations each employee should have in "
+        "a year.",
     )
+
+    @api.constrains("kompetanse_hr_user_id")
+    def _check_kompetanse_hr_user_id(self):
+        for company in self.filtered("kompetanse_hr_user_id"):
+            user = company.kompetanse_hr_user_id
+            if (
+                not user.active
+                or user.share
+                or not user.has_group("kompetanse_module.kompetanse_group_hr")
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s is not an active internal user in the Kompetanse "
+                        "HR group, so cannot be the HR contact who reviews needs "
+                        "and plans.",
+                        user=company.kompetanse_hr_user_id.name,
+                    )
+                )
 
     @api.constrains("kompetanse_conversations_per_year")
     def _check_kompetanse_conversations_per_year(self):

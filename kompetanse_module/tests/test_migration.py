@@ -101,3 +101,43 @@ class TestMigration(KompetanseDataCommon):
         )
         self.assertTrue(data)
         self.assertEqual(set(data.mapped("noupdate")), {True})
+
+
+@tagged("post_install", "-at_install")
+class TestMigrationEffects(KompetanseDataCommon):
+    """The upgrade to 18.0.1.2.0 on effects as closing a measure left them."""
+
+    def test_before_unknown_is_not_zero(self):
+        """An effect whose level before was written as 0 (nothing in the skill
+        log before the start) becomes unknown, with no change counted; a known
+        level keeps its change."""
+        method = self.env["kompetanse.method"].search([], limit=1)
+        measure = self.env["kompetanse.measure"].create(
+            {"name": "Test Old Measure", "method_id": method.id}
+        )
+        effects = self.env["kompetanse.measure.effect"].create(
+            [
+                {
+                    "measure_id": measure.id,
+                    "employee_id": employee.id,
+                    "skill_id": self.python.id,
+                    "progress_before": before,
+                    "progress_after": 80,
+                }
+                for employee, before in ((self.anna, 30), (self.bjorn, 0))
+            ]
+        )
+        effects.flush_recordset()
+        # as 18.0.1.1.0 left them: no before_known column value, change = after
+        self.env.cr.execute(
+            SQL(
+                "UPDATE kompetanse_measure_effect SET before_known = NULL, "
+                "progress_change = progress_after - progress_before WHERE id IN %s",
+                tuple(effects.ids),
+            )
+        )
+        effects.invalidate_recordset()
+        load_script("18.0.1.2.0", "post-migration").migrate(self.env.cr, "18.0.1.1.0")
+        effects.invalidate_recordset()
+        self.assertEqual(effects.mapped("before_known"), [True, False])
+        self.assertEqual(effects.mapped("progress_change"), [50, 0])

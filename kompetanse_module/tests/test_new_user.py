@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import Form, tagged
 from odoo.tools.misc import format_date
@@ -58,6 +58,19 @@ class TestNewUserFlows(KompetanseDataCommon):
             self.env["kompetanse.target"].browse(action["res_id"]).name,
             "Målbilde 2052",
         )
+        # a year inside the period, and a short year after a long one, move too
+        for name, expected in (
+            ("Plan 2051", "Plan 2052"),
+            ("Plan 2050/51", "Plan 2050/51 2052"),
+            ("Plan 2051/52", "Plan 2052/53"),
+        ):
+            other.sudo().write({"name": name})
+            self.assertEqual(
+                other._kompetanse_next_name(
+                    fields.Date.to_date("2052-01-01"), fields.Date.to_date("2052-12-31")
+                ),
+                expected,
+            )
 
     def test_dates_in_messages_in_the_users_format(self):
         """A deadline before the period is refused in the user's date format."""
@@ -202,7 +215,7 @@ class TestNewUserFlows(KompetanseDataCommon):
         """G-NL-7: a submitted need or plan is an activity for HR (the
         company's HR contact, or else every HR user); accepting, rejecting or
         approving tells the manager and closes HR's activity."""
-        review = self.env.ref("kompetanse_module.mail_activity_type_kompetanse_review")
+        review = self.env.ref("kompetanse_module.mail_activity_type_kompetanse_need")
         Need = self.env["kompetanse.need"].with_user(self.user_manager)
         need = Need.create({"name": "Test Need", "department_id": self.dept_main.id})
         need.action_submit()
@@ -210,6 +223,17 @@ class TestNewUserFlows(KompetanseDataCommon):
         self.assertEqual(activities.activity_type_id, review)
         self.assertIn(self.user_hr, activities.user_id)
         self.assertNotIn(self.user_manager, activities.user_id)
+        self.assertNotIn(self.env.ref("base.user_root"), activities.user_id)
+        self.assertEqual(
+            set(activities.mapped("date_deadline")),
+            {self.today + relativedelta(days=review.delay_count)},
+        )
+        # rejected, reworked and submitted again: HR is asked anew
+        need.with_user(self.user_hr).rejection_reason = "Unclear"
+        need.with_user(self.user_hr).action_reject()
+        need.action_reset_draft()
+        need.action_submit()
+        self.assertEqual(len(need.sudo().activity_ids), len(activities))
         need.with_user(self.user_hr).action_review()
         need.with_user(self.user_hr).action_accept()
         self.assertFalse(need.sudo().activity_ids)
@@ -246,6 +270,13 @@ class TestNewUserFlows(KompetanseDataCommon):
         )
         plan.action_submit()
         self.assertEqual(plan.sudo().activity_ids.user_id, self.user_hr)
+        plan.action_back_to_draft()  # the manager withdraws it
+        self.assertFalse(plan.sudo().activity_ids)
+        plan.action_submit()
+        self.assertEqual(
+            plan.sudo().activity_ids.activity_type_id,
+            self.env.ref("kompetanse_module.mail_activity_type_kompetanse_plan"),
+        )
         plan.with_user(self.user_hr).action_approve()
         self.assertFalse(plan.sudo().activity_ids)
         self.assertTrue(
@@ -255,8 +286,8 @@ class TestNewUserFlows(KompetanseDataCommon):
         )
 
     def test_my_competence(self):
-        """G-0-3: My Competence shows an employee their own roles, gaps,
-        measures and needs, and nobody else's."""
+        """G-NL-3, G-NL-7: My Competence shows an employee their own roles,
+        gaps, measures (tasks, teams, courses) and needs, and nobody else's."""
         role = self._role(
             "Test Mine", [(self.python, self.senior, "essential")], employees=self.anna
         )
@@ -331,3 +362,69 @@ class TestNewUserFlows(KompetanseDataCommon):
         with self.assertRaisesMessage(ValidationError, "between 1 and 12"):
             self.company.kompetanse_conversations_per_year = 13
         self.assertEqual(self.company.kompetanse_conversations_per_year, 3)
+        with self.assertRaisesMessage(
+            ValidationError, "not an active internal user in the Kompetanse"
+        ):
+            self.company.kompetanse_hr_user_id = self.user_manager
+        self.assertEqual(self.company.kompetanse_hr_user_id, self.user_hr)
+
+    def test_review_is_hrs_and_links_are_checked(self):
+        """G-NL-7: what a unit sent HR waits for HR whatever its sender does
+        (the review activity cannot be changed, closed or deleted by the
+        sender, nor skipped by a context key); a button on the same record
+        twice acts once; draft target pictures cannot be linked."""
+        Need = self.env["kompetanse.need"].with_user(self.user_manager)
+        need = Need.create({"name": "Test Need", "department_id": self.dept_main.id})
+        need.with_context(mail_activity_automation_skip=True).action_submit()
+        activity = need.sudo().activity_ids.filtered(
+            lambda a: a.user_id == self.user_hr
+        )
+        self.assertTrue(activity)
+        own = activity.with_user(self.user_manager)
+        with self.assertRaisesMessage(AccessError, "only HR changes or closes it"):
+            own.write({"user_id": self.user_manager.id})
+        with self.assertRaisesMessage(AccessError, "only HR changes or closes it"):
+            own.unlink()
+        with self.assertRaisesMessage(AccessError, "only HR changes or closes it"):
+            need.activity_feedback(
+                ["kompetanse_module.mail_activity_type_kompetanse_need"]
+            )
+        self.assertTrue(activity.exists())
+        self.assertEqual(activity.user_id, self.user_hr)
+        # HR decides, whatever the context asks of the activities
+        need.with_user(self.user_hr).action_review()
+        need.with_user(self.user_hr).with_context(
+            mail_activity_automation_skip=True
+        ).action_accept()
+        self.assertFalse(activity.exists())
+
+        twice = Need.create({"name": "Test Twice", "department_id": self.dept_main.id})
+        self.env["kompetanse.need"].with_user(self.user_manager).browse(
+            [twice.id, twice.id]
+        ).action_submit()
+        self.assertEqual(
+            len(twice.sudo().activity_ids), len(need.sudo()._kompetanse_hr_users())
+        )
+
+        draft = self._target([(self.python, self.senior, 1, False)], name="Test Draft")
+        with self.assertRaisesMessage(ValidationError, "not a draft"):
+            Need.create(
+                {
+                    "name": "Test Linked",
+                    "department_id": self.dept_main.id,
+                    "target_line_ids": [Command.set(draft.line_ids.ids)],
+                }
+            )
+        with self.assertRaisesMessage(ValidationError, "not a draft"):
+            self.env["kompetanse.plan"].with_user(self.user_manager).create(
+                {
+                    "name": "Test Plan",
+                    "department_id": self.dept_main.id,
+                    "target_id": draft.id,
+                    "date_start": "2047-01-01",
+                    "date_end": "2047-12-31",
+                }
+            )
+        Line = self.env["kompetanse.target.line"].with_user(self.user_hr)
+        with self.assertRaisesMessage(UserError, "cannot be made from a name"):
+            Line.name_create("Python")

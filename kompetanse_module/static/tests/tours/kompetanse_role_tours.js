@@ -83,10 +83,19 @@ tours.add("kompetanse_hr_tour", {
             run: "click",
         },
         {
-            content: "The submitted need waits in its column, with its activity",
+            content: "The submitted need waits in the pipeline, with its activity",
             trigger:
-                ".o_kanban_group:contains('Submitted') .o_kanban_record:contains('Klarspråk i vedtak')",
+                ".o_kanban_record:contains('Klarspråk i vedtak') .o-mail-ActivityButton i:not(.fa-clock-o)",
+        },
+        {
+            content: "Open it",
+            trigger: ".o_kanban_record:contains('Klarspråk i vedtak') .fw-bold",
             run: "click",
+        },
+        {
+            content: "It is submitted",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current[data-value=submitted]",
         },
         {
             content: "HR starts the review",
@@ -101,7 +110,7 @@ tours.add("kompetanse_hr_tour", {
         {
             content: "The measure is made, planned",
             trigger:
-                ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Planned')",
+                ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value=planned]",
         },
         ...menu("kompetanse_target_root_menu", "kompetanse_target_menu"),
         {
@@ -157,8 +166,27 @@ tours.add("kompetanse_employee_tour", {
     url: "/odoo",
     steps: () => [
         ...openApp(),
-        noMenu("kompetanse_plan_menu"),
         noMenu("kompetanse_configuration_menu"),
+        {
+            content: "Open the plans and measures menu",
+            trigger:
+                "button[data-menu-xmlid='kompetanse_module.kompetanse_planning_menu']",
+            run: "click",
+        },
+        {
+            content: "It offers needs and measures, not the units' plans",
+            trigger:
+                ".dropdown-menu:has([data-menu-xmlid='kompetanse_module.kompetanse_need_menu']):not(:has([data-menu-xmlid='kompetanse_module.kompetanse_plan_menu']))",
+        },
+        {
+            content: "Open the needs, which he may see",
+            trigger: "a[data-menu-xmlid='kompetanse_module.kompetanse_need_menu']",
+            run: "click",
+        },
+        {
+            content: "The needs list opens",
+            trigger: ".o_list_view",
+        },
         ...menu("kompetanse_my_menu", "kompetanse_my_gap_menu"),
         {
             content: "The employee sees his own gaps",
@@ -187,7 +215,7 @@ tours.add("kompetanse_employee_tour", {
         {
             content: "The need is submitted",
             trigger:
-                ".o_statusbar_status button.o_arrow_button_current:contains('Submitted')",
+                ".o_statusbar_status button.o_arrow_button_current[data-value=submitted]",
         },
     ],
 });

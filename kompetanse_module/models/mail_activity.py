@@ -1,0 +1,51 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+from odoo.exceptions import AccessError
+
+REVIEW_TYPES = (
+    "kompetanse_module.mail_activity_type_kompetanse_need",
+    "kompetanse_module.mail_activity_type_kompetanse_plan",
+)
+
+
+class MailActivity(models.Model):
+    _inherit = "mail.activity"
+
+    def _kompetanse_check_review(self):
+        """What a unit sent HR waits for HR: the review activities are the
+        assignee's and HR's to change, to mark done or to delete, not the
+        sender's (who may write the document and so, in Odoo, its
+        activities)."""
+        if self.env.su or self.env.user.has_group(
+            "kompetanse_module.kompetanse_group_hr"
+        ):
+            return
+        types = [
+            self.env.ref(xmlid, raise_if_not_found=False) for xmlid in REVIEW_TYPES
+        ]
+        theirs = self.sudo().filtered(
+            lambda activity: activity.activity_type_id in types
+            and activity.user_id != self.env.user
+        )
+        if theirs:
+            raise AccessError(
+                self.env._(
+                    "%(activity)s waits for %(user)s in HR: only HR changes or "
+                    "closes it.",
+                    activity=theirs[0].activity_type_id.name,
+                    user=theirs[0].user_id.name,
+                )
+            )
+
+    def write(self, vals):
+        self._kompetanse_check_review()
+        return super().write(vals)
+
+    def unlink(self):
+        self._kompetanse_check_review()
+        return super().unlink()
+
+    def action_archive(self):
+        self._kompetanse_check_review()
+        return super().action_archive()
