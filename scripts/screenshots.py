@@ -313,6 +313,7 @@ class Browser:
         if not target:
             self.log.flush()
             tail = (Path(self.profile) / "chromium.log").read_text(errors="replace")
+            self.close()  # no browser or profile left behind
             die(f"Chromium did not start its DevTools endpoint:\n{tail[-2000:]}", 3)
         self.ws = websocket.create_connection(
             target["webSocketDebuggerUrl"], timeout=60, suppress_origin=True
@@ -510,6 +511,9 @@ def take(browser, session, screen, args, out):
     problems += browser.evaluate(PROBLEMS) or []
     problems += browser.take_errors()
     file = out / f"{screen.name}.{'jpg' if args.format == 'jpeg' else 'png'}"
+    if problems:
+        # keep the picture to look at, but not over the one that was right
+        file = file.with_name(f"{file.stem}.problem{file.suffix}")
     browser.screenshot(file, args.format)
     return file, problems
 
