@@ -41,7 +41,7 @@ class KompetanseMeasure(models.Model):
         required=True,
         tracking=True,
         default=lambda self: self.env["kompetanse.method"].search([], limit=1),
-        help="Developing the people already there is offered first (G-0-2).",
+        help="Developing the people already there is offered first.",
     )
     category = fields.Selection(related="method_id.category", store=True)
     goal = fields.Text(help="What the measure shall achieve.")

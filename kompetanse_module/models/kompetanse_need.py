@@ -100,7 +100,7 @@ class KompetanseNeed(models.Model):
         required=True,
         default="develop",
         tracking=True,
-        help="Developing the people already there comes first (G-0-2).",
+        help="Developing the people already there comes first.",
     )
     method_id = fields.Many2one(
         "kompetanse.method",
@@ -253,7 +253,7 @@ class KompetanseNeed(models.Model):
     @kompetanse_button
     def action_submit(self):
         self._kompetanse_set_state("submitted")
-        self._kompetanse_ask_hr(self.env._("Review the competence need"))
+        self._kompetanse_ask_hr(lambda env: env._("Review the competence need"))
         return True
 
     @kompetanse_button

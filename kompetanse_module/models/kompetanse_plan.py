@@ -53,7 +53,7 @@ class KompetansePlan(models.Model):
     direction = fields.Html(
         string="Direction and Challenges",
         help="Where the unit is going, and how challenges and overarching "
-        "guidelines affect its competence needs (G-NL-1).",
+        "guidelines affect its competence needs.",
     )
     involvement = fields.Html(
         string="Employee Involvement",
@@ -167,7 +167,7 @@ class KompetansePlan(models.Model):
         self._kompetanse_check_transition("submitted")
         self._kompetanse_check_no_draft_needs()
         self._kompetanse_set_state("submitted")
-        self._kompetanse_ask_hr(self.env._("Approve the competence plan"))
+        self._kompetanse_ask_hr(lambda env: env._("Approve the competence plan"))
         return True
 
     @kompetanse_button

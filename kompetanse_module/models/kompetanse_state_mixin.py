@@ -102,14 +102,15 @@ class KompetanseStateMixin(models.AbstractModel):
     def _kompetanse_ask_hr(self, summary):
         """An activity for HR on each record, due after the activity type's
         delay, as Odoo's apps ask the one who is to act (G-NL-7): one create
-        for all."""
+        for all. summary(env) gives its summary in the language of env."""
         activity_type = self.env.ref(self._kompetanse_review_activity)
         deadline = activity_type._get_date_deadline()
         model_id = self.env["ir.model"]._get_id(self._name)
         values = [
             {
                 "activity_type_id": activity_type.id,
-                "summary": summary,
+                # in the language of who is to act, not of who sent it
+                "summary": summary(self.with_context(lang=user.lang).env),
                 "date_deadline": deadline,
                 "res_model_id": model_id,
                 "res_id": record.id,

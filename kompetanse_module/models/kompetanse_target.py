@@ -325,7 +325,7 @@ class KompetanseTargetLine(models.Model):
     target_date_start = fields.Date(related="target_id.date_start")
     target_date_end = fields.Date(related="target_id.date_end")
     priority = fields.Integer(
-        default=10, help="Order of the leadership's main priorities (G-TL-2)."
+        default=10, help="Order of the leadership's main priorities."
     )
     needed_count = fields.Integer(
         string="People Needed",
