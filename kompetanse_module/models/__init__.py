@@ -17,4 +17,5 @@ from . import kompetanse_plan
 from . import hr_employee
 from . import hr_employee_public
 from . import hr_job
+from . import kompetanse_development
 from . import mail_activity

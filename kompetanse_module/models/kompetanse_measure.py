@@ -206,6 +206,21 @@ class KompetanseMeasure(models.Model):
                 )
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        measures = super().create(vals_list)
+        self.env["kompetanse.development"]._kompetanse_add_measure(
+            measures.filtered("employee_ids")
+        )
+        return measures
+
+    def write(self, vals):
+        result = super().write(vals)
+        if isinstance(vals, dict) and "employee_ids" in vals:
+            # who joins finds the measure in their development plan (G-NL-3)
+            self.env["kompetanse.development"]._kompetanse_add_measure(self)
+        return result
+
     @kompetanse_button
     def action_start(self):
         return self._kompetanse_set_state("running")

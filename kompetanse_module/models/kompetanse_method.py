@@ -59,6 +59,20 @@ class KompetanseMethod(models.Model):
         for method in self:
             method.measure_count = counts.get(method.id, 0)
 
+    def _kompetanse_activity_kind(self):
+        """The kind of development activity a measure of this method is."""
+        self.ensure_one()
+        name = (self.with_context(lang="en_US").name or "").lower()
+        if self.learning_form == "work":
+            return "task"
+        if self.learning_form == "formal":
+            return "course"
+        if "mentor" in name:
+            return "mentoring"
+        if "arena" in name:
+            return "arena"
+        return "team" if self.learning_form == "others" else "task"
+
     def write(self, vals):
         if isinstance(vals, dict) and "category" in vals:
             self._kompetanse_check_unused(

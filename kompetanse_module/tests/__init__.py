@@ -14,3 +14,4 @@ from . import test_migration
 from . import test_report
 from . import test_new_user
 from . import test_role_tours
+from . import test_development

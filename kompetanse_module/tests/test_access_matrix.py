@@ -151,6 +151,34 @@ class TestAccessMatrix(KompetanseOrgCommon):
         ("kompetanse.rollup.report", "mine"): {"read": {"manager", "hr", "top"}},
         ("kompetanse.rollup.report", "other"): {"read": {"hr", "top"}},
         ("kompetanse.gap.key", "mine"): {"read": {"hr"}},
+        # a development plan is individual competence: the employee reads it,
+        # the managers above and HR keep it
+        **{
+            (model, "mine"): {
+                "read": {"employee", "manager", "hr"},
+                "create": {"manager", "hr"},
+                "write": {"manager", "hr"},
+                "unlink": {"manager", "hr"},
+            }
+            for model in (
+                "kompetanse.development",
+                "kompetanse.development.goal",
+                "kompetanse.development.activity",
+            )
+        },
+        **{
+            (model, "other"): {
+                "read": {"hr"},
+                "create": {"hr"},
+                "write": {"hr"},
+                "unlink": {"hr"},
+            }
+            for model in (
+                "kompetanse.development",
+                "kompetanse.development.goal",
+                "kompetanse.development.activity",
+            )
+        },
     }
 
     @classmethod
@@ -239,6 +267,22 @@ class TestAccessMatrix(KompetanseOrgCommon):
             "mine": closed.effect_ids.filtered(lambda e: e.employee_id == cls.anna),
             "other": closed.effect_ids.filtered(lambda e: e.employee_id == cls.cecilie),
         }
+        cls.developments = {
+            scope: env["kompetanse.development"].create(
+                {
+                    "employee_id": person.id,
+                    "date_start": "2047-01-01",
+                    "date_end": "2047-12-31",
+                    "goal_ids": [
+                        Command.create(
+                            {"skill_id": cls.python.id, "level_id": cls.senior.id}
+                        )
+                    ],
+                    "activity_line_ids": [Command.create({"name": "Test Task"})],
+                }
+            )
+            for scope, person in (("mine", cls.anna), ("other", cls.cecilie))
+        }
         cls.users = {
             "employee": cls.user_employee,
             "manager": cls.user_manager,
@@ -269,6 +313,13 @@ class TestAccessMatrix(KompetanseOrgCommon):
             return self.measures[scope]
         if model == "kompetanse.measure.effect":
             return self.effects[scope]
+        if model.startswith("kompetanse.development"):
+            plan = self.developments[scope]
+            return {
+                "kompetanse.development": plan,
+                "kompetanse.development.goal": plan.goal_ids,
+                "kompetanse.development.activity": plan.activity_line_ids,
+            }[model]
         if model == "kompetanse.rollup.report":
             return self.env[model].search(
                 [
@@ -292,6 +343,7 @@ class TestAccessMatrix(KompetanseOrgCommon):
 
     def _create_values(self, model, scope):
         dept = self.dept_main if scope == "mine" else self.dept_other
+        plan = self.developments.get(scope, self.developments["mine"])
         values = {
             "kompetanse.target": {
                 "name": "Test New",
@@ -321,6 +373,20 @@ class TestAccessMatrix(KompetanseOrgCommon):
                 "name": "Test New Measure",
                 "department_id": dept.id,
             },
+            "kompetanse.development": {
+                "employee_id": (self.anna if scope == "mine" else self.cecilie).id,
+                "date_start": "2048-01-01",
+                "date_end": "2048-12-31",
+            },
+            "kompetanse.development.goal": {
+                "development_id": plan.id,
+                "skill_id": self.sami.id,
+                "level_id": self.a2.id,
+            },
+            "kompetanse.development.activity": {
+                "development_id": plan.id,
+                "name": "Test New Task",
+            },
         }
         return values.get(model, {"name": "Test"})
 
@@ -335,6 +401,8 @@ class TestAccessMatrix(KompetanseOrgCommon):
             "kompetanse.gap.summary": {"people_count": 0},
             "kompetanse.rollup.report": {"cost": 1},
             "kompetanse.gap.key": {"is_future": True},
+            "kompetanse.development": {"date_end": "2047-11-30"},
+            "kompetanse.development.goal": {"note": "Test changed"},
             "hr.employee.skill": {"skill_level_id": self.junior.id},
             "hr.employee.skill.log": {"skill_level_id": self.junior.id},
         }.get(model, {"name": "Test Changed"})

@@ -288,8 +288,9 @@ class TestNewUserFlows(KompetanseDataCommon):
         )
 
     def test_my_competence(self):
-        """G-NL-3, G-NL-7: My Competence shows an employee their own roles,
-        gaps, measures (tasks, teams, courses) and needs, and nobody else's."""
+        """G-NL-3, G-NL-5, G-NL-7: My Competence shows an employee their own
+        roles, gaps, measures (tasks, teams, courses), development plan and
+        needs, and nobody else's."""
         role = self._role(
             "Test Mine", [(self.python, self.senior, "essential")], employees=self.anna
         )
@@ -321,10 +322,17 @@ class TestNewUserFlows(KompetanseDataCommon):
         self.env["kompetanse.need"].with_user(self.user_manager).create(
             {"name": "Test Theirs", "department_id": self.dept_main.id}
         )
+        developments = self.env["kompetanse.development"].create(
+            [
+                {"employee_id": employee.id, "date_end": "2047-12-31"}
+                for employee in (self.anna, self.bjorn)
+            ]
+        )
         expected = {
             "kompetanse_my_role_action": role,
             "kompetanse_my_measure_action": measures[0],
             "kompetanse_my_need_action": need,
+            "kompetanse_my_development_action": developments[0],
         }
         for xmlid, records in expected.items():
             action = self.env["ir.actions.act_window"]._for_xml_id(

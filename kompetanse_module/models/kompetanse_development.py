@@ -1,0 +1,321 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
+
+from .kompetanse_record_mixin import kompetanse_button
+
+# why a goal: the gap of a role held now or to come, the målbilde, or a wish
+REASONS = [
+    ("role", "Gap of a current role"),
+    ("future_role", "Future role"),
+    ("target", "Target picture"),
+    ("wish", "Own wish"),
+]
+# the 70-20-10 kinds of an agreed activity
+ACTIVITY_KINDS = [
+    ("task", "Task assignment"),
+    ("team", "Team or project"),
+    ("mentoring", "Mentoring"),
+    ("arena", "Arena"),
+    ("course", "Course"),
+]
+
+
+class KompetanseDevelopment(models.Model):
+    """An employee's individual development plan for a period: goals (skill
+    and target level) and the activities agreed to reach them (G-NL-3,
+    G-NL-4, G-NL-5). Individual competence: the employee reads it and
+    comments, the manager chain and HR keep it."""
+
+    _name = "kompetanse.development"
+    _description = "Individual Development Plan"
+    _inherit = ["kompetanse.record.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+    # the employee comments the plan they may only read
+    _mail_post_access = "read"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    employee_id = fields.Many2one(
+        "hr.employee",
+        required=True,
+        check_company=True,
+        index=True,
+        tracking=True,
+        ondelete="cascade",
+    )
+    company_id = fields.Many2one(related="employee_id.company_id", store=True)
+    department_id = fields.Many2one(related="employee_id.department_id", store=True)
+    date_start = fields.Date(
+        string="Start", required=True, default=fields.Date.context_today
+    )
+    date_end = fields.Date(string="End", required=True)
+    goal_ids = fields.One2many(
+        "kompetanse.development.goal", "development_id", string="Goals"
+    )
+    activity_line_ids = fields.One2many(
+        "kompetanse.development.activity", "development_id", string="Activities"
+    )
+    progress = fields.Float(
+        compute="_compute_progress",
+        help="The goals' progress, on average: how far the employee's levels "
+        "have come towards the levels aimed at.",
+    )
+    goal_count = fields.Integer(compute="_compute_progress")
+    goals_met = fields.Integer(compute="_compute_progress")
+
+    @api.depends("employee_id.name", "date_start", "date_end")
+    def _compute_name(self):
+        for plan in self:
+            years = sorted(
+                {date.year for date in (plan.date_start, plan.date_end) if date}
+            )
+            period = "–".join(str(year) for year in years)
+            plan.name = f"{plan.employee_id.name or ''} {period}".strip()
+
+    @api.depends("goal_ids.progress", "goal_ids.is_met")
+    def _compute_progress(self):
+        for plan in self:
+            goals = plan.goal_ids
+            plan.goal_count = len(goals)
+            plan.goals_met = len(goals.filtered("is_met"))
+            plan.progress = sum(goals.mapped("progress")) / len(goals) if goals else 0.0
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for plan in self:
+            if plan.date_end < plan.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The development plan %(name)s ends before it starts.",
+                        name=plan.name,
+                    )
+                )
+
+    @kompetanse_button
+    def action_propose_goals(self):
+        """One goal per skill the employee's roles require above their level,
+        never twice the same skill in a plan."""
+        self.check_access("write")
+        goal_model = self.env["kompetanse.development.goal"]
+        values = []
+        for plan in self:
+            gaps = self.env["kompetanse.gap.report"].search(
+                [("employee_id", "=", plan.employee_id.id), ("gap", ">", 0)]
+            )
+            have = set(plan.goal_ids.skill_id.ids)
+            # a current role's gap first, then a future role's
+            for gap in gaps.sorted(lambda g: (g.is_future, g.skill_id.name)):
+                if gap.skill_id.id in have:
+                    continue
+                level = gap.skill_id.skill_type_id.skill_level_ids.filtered(
+                    lambda lv, gap=gap: lv.level_progress >= gap.required_progress
+                ).sorted("level_progress")[:1]
+                if not level:
+                    continue
+                have.add(gap.skill_id.id)
+                values.append(
+                    {
+                        "development_id": plan.id,
+                        "skill_id": gap.skill_id.id,
+                        "level_id": level.id,
+                        "reason": "future_role" if gap.is_future else "role",
+                        "deadline": plan.date_end,
+                    }
+                )
+        goals = goal_model.create(values)
+        if goals:
+            message = self.env._(
+                "%(count)s goals proposed from the gaps: %(skills)s.",
+                count=len(goals),
+                skills=", ".join(goals.mapped("skill_id.name")),
+            )
+        else:
+            message = self.env._(
+                "Nothing new to propose: every skill with a gap has a goal already."
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Propose Goals from Gaps"),
+                "message": message,
+                "type": "success" if goals else "info",
+                "sticky": False,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    @api.model
+    def _kompetanse_add_measure(self, measures):
+        """A measure's participants find it among the activities of their
+        current plan (once)."""
+        today = fields.Date.context_today(self)
+        for measure in measures.sudo():
+            plans = self.sudo().search(
+                [
+                    ("employee_id", "in", measure.employee_ids.ids),
+                    ("date_start", "<=", measure.date_start or today),
+                    ("date_end", ">=", measure.date_start or today),
+                ]
+            )
+            for plan in plans:
+                if measure in plan.activity_line_ids.measure_id:
+                    continue
+                plan.activity_line_ids = [
+                    Command.create(
+                        {
+                            "name": measure.name,
+                            "measure_id": measure.id,
+                            "kind": measure.method_id._kompetanse_activity_kind(),
+                            "date_start": measure.date_start,
+                            "date_end": measure.date_deadline,
+                        }
+                    )
+                ]
+
+
+class KompetanseDevelopmentGoal(models.Model):
+    """A goal of a development plan: a skill and the level aimed at, by when
+    and why."""
+
+    _name = "kompetanse.development.goal"
+    _inherit = ["kompetanse.skill.requirement", "kompetanse.record.mixin"]
+    _description = "Development Goal"
+    _order = "development_id, deadline, id"
+
+    development_id = fields.Many2one(
+        "kompetanse.development",
+        string="Development Plan",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    employee_id = fields.Many2one(related="development_id.employee_id", store=True)
+    company_id = fields.Many2one(related="development_id.company_id", store=True)
+    level_id = fields.Many2one(string="Target Level")
+    deadline = fields.Date()
+    reason = fields.Selection(REASONS, required=True, default="wish")
+    target_line_id = fields.Many2one(
+        "kompetanse.target.line",
+        string="Target Picture Line",
+        domain="[('skill_id', '=', skill_id), ('target_id.state', '=', 'approved')]",
+    )
+    note = fields.Text()
+    current_progress = fields.Integer(
+        string="Level Now (%)",
+        compute="_compute_progress",
+        help="The employee's level in the skill now, from their skills.",
+    )
+    progress = fields.Float(compute="_compute_progress")
+    is_met = fields.Boolean(string="Met", compute="_compute_progress")
+
+    @api.depends(
+        "employee_id.employee_skill_ids.skill_level_id.level_progress",
+        "skill_id",
+        "level_id.level_progress",
+    )
+    def _compute_progress(self):
+        for goal in self:
+            levels = (
+                goal.employee_id.sudo()
+                .employee_skill_ids.filtered(
+                    lambda es, goal=goal: es.skill_id == goal.skill_id
+                )
+                .skill_level_id
+            )
+            now = max(levels.mapped("level_progress") or [0])
+            aim = goal.level_id.level_progress
+            goal.current_progress = now
+            goal.is_met = bool(goal.level_id) and now >= aim
+            goal.progress = (
+                100.0 if goal.is_met else (100.0 * now / aim if aim else 0.0)
+            )
+
+    @api.constrains("deadline", "development_id")
+    def _check_deadline(self):
+        for goal in self.filtered("deadline"):
+            plan = goal.development_id
+            if not plan.date_start <= goal.deadline:
+                raise ValidationError(
+                    self.env._(
+                        "%(skill)s: the deadline is before the plan starts.",
+                        skill=goal.skill_id.name,
+                    )
+                )
+
+    @api.constrains("skill_id", "development_id")
+    def _check_duplicate(self):
+        for plan in self.development_id:
+            skills = plan.goal_ids.skill_id
+            if len(skills) != len(plan.goal_ids):
+                raise ValidationError(
+                    self.env._(
+                        "%(plan)s already has a goal for this skill.", plan=plan.name
+                    )
+                )
+
+
+class KompetanseDevelopmentActivity(models.Model):
+    """An activity agreed in a development plan, of a 70-20-10 kind, perhaps
+    part of a measure."""
+
+    _name = "kompetanse.development.activity"
+    _inherit = ["kompetanse.record.mixin"]
+    _description = "Development Activity"
+    _order = "development_id, date_start, id"
+
+    development_id = fields.Many2one(
+        "kompetanse.development",
+        string="Development Plan",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    employee_id = fields.Many2one(related="development_id.employee_id", store=True)
+    company_id = fields.Many2one(related="development_id.company_id", store=True)
+    name = fields.Char(required=True)
+    kind = fields.Selection(ACTIVITY_KINDS, required=True, default="task")
+    goal_id = fields.Many2one(
+        "kompetanse.development.goal",
+        domain="[('development_id', '=', development_id)]",
+        ondelete="set null",
+    )
+    measure_id = fields.Many2one("kompetanse.measure", ondelete="set null")
+    date_start = fields.Date(string="Start")
+    date_end = fields.Date(string="End")
+    state = fields.Selection(
+        [
+            ("planned", "Planned"),
+            ("running", "Running"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="planned",
+        required=True,
+    )
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for activity in self:
+            if (
+                activity.date_start
+                and activity.date_end
+                and activity.date_end < activity.date_start
+            ):
+                raise ValidationError(
+                    self.env._("%(name)s ends before it starts.", name=activity.name)
+                )
+
+    @api.constrains("goal_id", "development_id")
+    def _check_goal_of_plan(self):
+        for activity in self.filtered("goal_id"):
+            if activity.goal_id.development_id != activity.development_id:
+                raise UserError(
+                    self.env._(
+                        "%(name)s: the goal belongs to another plan.",
+                        name=activity.name,
+                    )
+                )

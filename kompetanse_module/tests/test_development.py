@@ -1,0 +1,163 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError, ValidationError
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from .common import KompetanseOrgCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDevelopment(KompetanseOrgCommon):
+    """The individual development plan: goals from the gaps, progress from the
+    employee's levels, activities of the 70-20-10 kinds and from measures, read
+    by the employee and kept by the managers above and HR."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Anna (Junior in Python, C2 in Norwegian) holds a role that requires
+        # Senior Python, and a future one that requires Sami
+        cls._role(
+            "Test Developer",
+            [(cls.python, cls.senior, "essential")],
+            cls.dept_main,
+            employees=cls.anna,
+        )
+        cls._role(
+            "Test Future",
+            [(cls.sami, cls.a2, "essential")],
+            cls.dept_main,
+            employees=cls.anna,
+            is_future=True,
+            valid_from="2048-01-01",
+        )
+        cls.plan = (
+            cls.env["kompetanse.development"]
+            .with_user(cls.user_manager)
+            .create(
+                {
+                    "employee_id": cls.anna.id,
+                    "date_start": "2047-01-01",
+                    "date_end": "2047-12-31",
+                }
+            )
+        )
+
+    def test_goals_from_gaps_once(self):
+        """G-NL-3: "Propose goals from gaps" makes one goal per skill the roles
+        require above the employee's level (a future role's said so), never
+        twice."""
+        result = self.plan.action_propose_goals()
+        self.assertEqual(result["params"]["type"], "success")
+        goals = self.plan.goal_ids
+        self.assertEqual(goals.skill_id, self.python | self.sami)
+        self.assertEqual(
+            {goal.skill_id: (goal.level_id, goal.reason) for goal in goals},
+            {
+                self.python: (self.senior, "role"),
+                self.sami: (self.a2, "future_role"),
+            },
+        )
+        again = self.plan.action_propose_goals()
+        self.assertEqual(again["params"]["type"], "info")
+        self.assertEqual(self.plan.goal_ids, goals)
+
+    def test_progress_follows_the_level(self):
+        """G-NL-5: a goal's progress is the employee's level now against the
+        level aimed at, recomputed when the level changes; met when reached;
+        the plan's progress is its goals'."""
+        self.plan.action_propose_goals()
+        python = self.plan.goal_ids.filtered(lambda g: g.skill_id == self.python)
+        self.assertEqual(python.current_progress, self.junior.level_progress)
+        self.assertAlmostEqual(
+            python.progress,
+            100.0 * self.junior.level_progress / self.senior.level_progress,
+        )
+        self.assertFalse(python.is_met)
+        self.assertEqual(self.plan.goals_met, 0)
+        self.anna.employee_skill_ids.filtered(
+            lambda s: s.skill_id == self.python
+        ).skill_level_id = self.senior
+        self.assertTrue(python.is_met)
+        self.assertEqual(python.progress, 100.0)
+        self.assertEqual(self.plan.goals_met, 1)
+        # Sami: no level yet, so 0 %; the plan is the average of both
+        self.assertAlmostEqual(self.plan.progress, 50.0)
+
+    def test_clear_errors(self):
+        """A level of another skill type, a duplicate goal, a plan that ends
+        before it starts: clear errors, nothing saved lost."""
+        with self.assertRaisesMessage(ValidationError, "belongs to"):
+            self.plan.goal_ids = [
+                Command.create({"skill_id": self.python.id, "level_id": self.c2.id})
+            ]
+        self.plan.goal_ids = [
+            Command.create({"skill_id": self.python.id, "level_id": self.senior.id})
+        ]
+        with self.assertRaisesMessage(ValidationError, "already has a goal"):
+            self.plan.goal_ids = [
+                Command.create({"skill_id": self.python.id, "level_id": self.junior.id})
+            ]
+        with self.assertRaisesMessage(ValidationError, "ends before it starts"):
+            self.plan.date_end = "2046-01-01"
+        self.assertEqual(len(self.plan.goal_ids), 1)
+        self.assertEqual(str(self.plan.date_end), "2047-12-31")
+
+    def test_measure_joins_the_plan(self):
+        """G-NL-3, G-NL-4: a participant who joins a measure finds it among the
+        activities of their current plan, once, of the method's kind."""
+        team = self.env["kompetanse.method"].search(
+            [("learning_form", "=", "others")], limit=1
+        )
+        measure = (
+            self.env["kompetanse.measure"]
+            .with_user(self.user_manager)
+            .create(
+                {
+                    "name": "Test Team",
+                    "method_id": team.id,
+                    "department_id": self.dept_main.id,
+                    "date_start": "2047-03-01",
+                }
+            )
+        )
+        self.assertFalse(self.plan.activity_line_ids)
+        measure.employee_ids = [Command.link(self.anna.id)]
+        activity = self.plan.activity_line_ids
+        self.assertEqual(activity.measure_id, measure)
+        self.assertIn(activity.kind, ("team", "mentoring", "arena"))
+        measure.employee_ids = [Command.link(self.bjorn.id)]
+        self.assertEqual(self.plan.activity_line_ids, activity)
+
+    def test_who_sees_and_keeps_it(self):
+        """G-NL-5: the employee reads their plan and comments; the managers
+        above and HR keep it; a co-worker, another unit's manager and the top
+        leader see nothing; a manager does not keep his own."""
+        self.plan.action_propose_goals()
+        anna_view = self.plan.with_user(self.user_employee)
+        self.assertEqual(anna_view.goal_ids.skill_id, self.python | self.sami)
+        anna_view.message_post(body="I would like the course in the spring.")
+        self.assertIn("course in the spring", self.plan.message_ids[0].body)
+        with self.assertRaises(AccessError):
+            anna_view.write({"date_end": "2047-06-30"})
+        self.plan.with_user(self.user_hr).write({"date_end": "2047-11-30"})
+        for user in (self.user_coworker, self.user_other_manager, self.user_top):
+            found = (
+                self.env["kompetanse.development"]
+                .with_user(user)
+                .search([("id", "=", self.plan.id)])
+            )
+            self.assertFalse(found, user.login)
+            goals = (
+                self.env["kompetanse.development.goal"]
+                .with_user(user)
+                .search([("development_id", "=", self.plan.id)])
+            )
+            self.assertFalse(goals, user.login)
+        own = self.env["kompetanse.development"].create(
+            {"employee_id": self.boss.id, "date_end": "2047-12-31"}
+        )
+        with self.assertRaises(AccessError):
+            own.with_user(self.user_manager).write({"date_end": "2047-06-30"})
+        self.assertTrue(own.with_user(self.user_manager).read(["name"]))
