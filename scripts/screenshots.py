@@ -125,6 +125,12 @@ SCREENS = [
         "11_my_gaps_employee", "lars", "/odoo/mine-gap",
         "An employee's own gaps (Lars, employee)",
     ),
+    Screen(
+        "12_my_development_employee", "lars", "/odoo/min-utvikling",
+        "His development plan: goals from his gaps, their progress, activities "
+        "(Lars, employee)",
+        view="form", open_first=True,
+    ),
 ]  # fmt: skip
 
 
