@@ -1,7 +1,7 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.fields import Command
 
 from .kompetanse_record_mixin import kompetanse_button
@@ -246,6 +246,21 @@ class KompetanseDevelopmentGoal(models.Model):
                     )
                 )
 
+    @api.constrains("target_line_id")
+    def _check_target_line(self):
+        # a line of an approved target picture (or one archived since): a
+        # draft is not yet the organisation's, nor readable by the units
+        for goal in self.filtered("target_line_id"):
+            line = goal.target_line_id.sudo()
+            if line.target_id.state == "draft" or line.skill_id != goal.skill_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(skill)s: the goal can follow a line of an approved "
+                        "target picture for the same skill only.",
+                        skill=goal.skill_id.name,
+                    )
+                )
+
     @api.constrains("skill_id", "development_id")
     def _check_duplicate(self):
         for plan in self.development_id:
@@ -309,11 +324,24 @@ class KompetanseDevelopmentActivity(models.Model):
                     self.env._("%(name)s ends before it starts.", name=activity.name)
                 )
 
+    @api.constrains("measure_id", "development_id")
+    def _check_measure_of_employee(self):
+        # a measure the employee takes part in, nobody else's
+        for activity in self.filtered("measure_id"):
+            if activity.employee_id not in activity.measure_id.sudo().employee_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: %(employee)s does not take part in that measure.",
+                        name=activity.name,
+                        employee=activity.employee_id.name,
+                    )
+                )
+
     @api.constrains("goal_id", "development_id")
     def _check_goal_of_plan(self):
         for activity in self.filtered("goal_id"):
             if activity.goal_id.development_id != activity.development_id:
-                raise UserError(
+                raise ValidationError(
                     self.env._(
                         "%(name)s: the goal belongs to another plan.",
                         name=activity.name,

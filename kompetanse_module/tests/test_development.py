@@ -101,6 +101,20 @@ class TestDevelopment(KompetanseOrgCommon):
             ]
         with self.assertRaisesMessage(ValidationError, "ends before it starts"):
             self.plan.date_end = "2046-01-01"
+        draft = self._target([(self.python, self.senior, 1, False)], name="Test Draft")
+        with self.assertRaisesMessage(ValidationError, "approved target picture"):
+            self.plan.goal_ids.target_line_id = draft.line_ids
+        other = self.env["kompetanse.measure"].create(
+            {
+                "name": "Test Not Hers",
+                "method_id": self.env["kompetanse.method"].search([], limit=1).id,
+                "employee_ids": [Command.link(self.bjorn.id)],
+            }
+        )
+        with self.assertRaisesMessage(ValidationError, "does not take part"):
+            self.plan.activity_line_ids = [
+                Command.create({"name": "Test Borrowed", "measure_id": other.id})
+            ]
         self.assertEqual(len(self.plan.goal_ids), 1)
         self.assertEqual(str(self.plan.date_end), "2047-12-31")
 
