@@ -36,6 +36,8 @@ class KompetanseDevelopment(models.Model):
     _check_company_auto = True
     # the employee comments the plan they may only read
     _mail_post_access = "read"
+    # whose plan it is decides who sees it: checked again after a write
+    _kompetanse_scope_fields = ("company_id", "employee_id")
 
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one(
@@ -85,7 +87,7 @@ class KompetanseDevelopment(models.Model):
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
-        for plan in self:
+        for plan in self.filtered(lambda p: p.date_start and p.date_end):
             if plan.date_end < plan.date_start:
                 raise ValidationError(
                     self.env._(
@@ -153,15 +155,23 @@ class KompetanseDevelopment(models.Model):
         """A measure's participants find it among the activities of their
         current plan (once)."""
         today = fields.Date.context_today(self)
-        for measure in measures.sudo():
-            plans = self.sudo().search(
+        for measure in measures:
+            day = measure.date_start or today
+            # the plans the writer keeps (the system's are all), one per
+            # employee: the latest begun
+            plans = self.search(
                 [
                     ("employee_id", "in", measure.employee_ids.ids),
-                    ("date_start", "<=", measure.date_start or today),
-                    ("date_end", ">=", measure.date_start or today),
-                ]
-            )
+                    ("date_start", "<=", day),
+                    ("date_end", ">=", day),
+                ],
+                order="date_start desc, id desc",
+            )._filtered_access("write")
+            seen = set()
             for plan in plans:
+                if plan.employee_id in seen:
+                    continue
+                seen.add(plan.employee_id)
                 if measure in plan.activity_line_ids.measure_id:
                     continue
                 plan.activity_line_ids = [
@@ -185,6 +195,7 @@ class KompetanseDevelopmentGoal(models.Model):
     _inherit = ["kompetanse.skill.requirement", "kompetanse.record.mixin"]
     _description = "Development Goal"
     _order = "development_id, deadline, id"
+    _kompetanse_scope_fields = ("development_id",)
 
     development_id = fields.Many2one(
         "kompetanse.development",
@@ -211,6 +222,11 @@ class KompetanseDevelopmentGoal(models.Model):
     )
     progress = fields.Float(compute="_compute_progress")
     is_met = fields.Boolean(string="Met", compute="_compute_progress")
+
+    @api.depends("skill_id.name", "level_id.name")
+    def _compute_display_name(self):
+        for goal in self:
+            goal.display_name = f"{goal.skill_id.name} ({goal.level_id.name})"
 
     @api.depends(
         "employee_id.employee_skill_ids.skill_level_id.level_progress",
@@ -281,6 +297,7 @@ class KompetanseDevelopmentActivity(models.Model):
     _inherit = ["kompetanse.record.mixin"]
     _description = "Development Activity"
     _order = "development_id, date_start, id"
+    _kompetanse_scope_fields = ("development_id",)
 
     development_id = fields.Many2one(
         "kompetanse.development",
@@ -326,7 +343,8 @@ class KompetanseDevelopmentActivity(models.Model):
 
     @api.constrains("measure_id", "development_id")
     def _check_measure_of_employee(self):
-        # a measure the employee takes part in, nobody else's
+        # a measure the employee takes part in and the writer may read
+        self.measure_id.check_access("read")
         for activity in self.filtered("measure_id"):
             if activity.employee_id not in activity.measure_id.sudo().employee_ids:
                 raise ValidationError(

@@ -27,7 +27,7 @@ VALUE_CHECKERS = {
     "many2one": "_kompetanse_problem_many2one",
 }
 # types whose empty value is refused when the field is required
-REQUIRED_TYPES = ("char", "text", "html", "many2one", "selection")
+REQUIRED_TYPES = ("char", "text", "html", "many2one", "selection", "date", "datetime")
 
 
 def kompetanse_button(method):

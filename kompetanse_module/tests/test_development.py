@@ -108,12 +108,20 @@ class TestDevelopment(KompetanseOrgCommon):
             {
                 "name": "Test Not Hers",
                 "method_id": self.env["kompetanse.method"].search([], limit=1).id,
+                "department_id": self.dept_main.id,
                 "employee_ids": [Command.link(self.bjorn.id)],
             }
         )
         with self.assertRaisesMessage(ValidationError, "does not take part"):
             self.plan.activity_line_ids = [
                 Command.create({"name": "Test Borrowed", "measure_id": other.id})
+            ]
+        unseen = other.copy(
+            {"name": "Test Unseen", "department_id": self.dept_other.id}
+        )
+        with self.assertRaises(AccessError):
+            self.plan.activity_line_ids = [
+                Command.create({"name": "Test Peek", "measure_id": unseen.id})
             ]
         self.assertEqual(len(self.plan.goal_ids), 1)
         self.assertEqual(str(self.plan.date_end), "2047-12-31")
@@ -143,6 +151,45 @@ class TestDevelopment(KompetanseOrgCommon):
         self.assertIn(activity.kind, ("team", "mentoring", "arena"))
         measure.employee_ids = [Command.link(self.bjorn.id)]
         self.assertEqual(self.plan.activity_line_ids, activity)
+
+    def test_nothing_moves_out_of_reach(self):
+        """A plan, goal or activity written to another employee or plan the
+        writer does not keep is refused, nothing changed; a measure's hook adds
+        only to the plans its writer keeps; an emptied date is a clear error."""
+        self.plan.action_propose_goals()
+        other = self.env["kompetanse.development"].create(
+            {"employee_id": self.cecilie.id, "date_end": "2047-12-31"}
+        )
+        mine = self.plan.with_user(self.user_manager)
+        with self.assertRaises(AccessError):
+            mine.write({"employee_id": self.cecilie.id})
+        with self.assertRaises(AccessError):
+            mine.goal_ids[:1].write({"development_id": other.id})
+        mine.activity_line_ids = [Command.create({"name": "Test Task"})]
+        with self.assertRaises(AccessError):
+            mine.activity_line_ids.write({"development_id": other.id})
+        self.assertEqual(self.plan.employee_id, self.anna)
+        self.assertEqual(len(self.plan.goal_ids), 2)
+        self.assertFalse(other.goal_ids)
+        self.assertFalse(other.activity_line_ids)
+        with self.assertRaisesMessage(ValidationError, "may not be empty"):
+            mine.write({"date_end": False})
+        # Boss's measure with Cecilie: her plan is Olav's to keep, not his
+        measure = (
+            self.env["kompetanse.measure"]
+            .with_user(self.user_manager)
+            .create(
+                {
+                    "name": "Test Mixed",
+                    "method_id": self.env["kompetanse.method"].search([], limit=1).id,
+                    "department_id": self.dept_main.id,
+                    "date_start": "2047-03-01",
+                }
+            )
+        )
+        measure.write({"employee_ids": [Command.set((self.anna | self.cecilie).ids)]})
+        self.assertIn(measure, self.plan.activity_line_ids.measure_id)
+        self.assertFalse(other.activity_line_ids)
 
     def test_who_sees_and_keeps_it(self):
         """G-NL-5: the employee reads their plan and comments; the managers
