@@ -68,6 +68,8 @@ class KompetansePlan(models.Model):
     )
     need_ids = fields.One2many("kompetanse.need", "plan_id", string="Needs")
     measure_ids = fields.One2many("kompetanse.measure", "plan_id", string="Measures")
+    need_count = fields.Integer(compute="_compute_counts")
+    measure_count = fields.Integer(compute="_compute_counts")
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -122,9 +124,6 @@ class KompetansePlan(models.Model):
                         "The plan %(name)s ends before it starts.", name=plan.name
                     )
                 )
-
-    need_count = fields.Integer(compute="_compute_counts")
-    measure_count = fields.Integer(compute="_compute_counts")
 
     @api.depends("need_ids", "measure_ids")
     def _compute_counts(self):
