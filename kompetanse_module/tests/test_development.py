@@ -222,3 +222,57 @@ class TestDevelopment(KompetanseOrgCommon):
         with self.assertRaises(AccessError):
             own.with_user(self.user_manager).write({"date_end": "2047-06-30"})
         self.assertTrue(own.with_user(self.user_manager).read(["name"]))
+
+    def test_form_queries_do_not_grow(self):
+        """The plan's form reads its goals (with the employee's levels) and
+        activities in a number of queries that does not grow with them."""
+        spec = {
+            "name": {},
+            "employee_id": {"fields": {"display_name": {}}},
+            "progress": {},
+            "goals_met": {},
+            "goal_ids": {
+                "fields": {
+                    "skill_id": {"fields": {"display_name": {}}},
+                    "level_id": {"fields": {"display_name": {}}},
+                    "reason": {},
+                    "current_progress": {},
+                    "progress": {},
+                    "is_met": {},
+                }
+            },
+            "activity_line_ids": {
+                "fields": {"name": {}, "kind": {}, "state": {}, "date_start": {}}
+            },
+        }
+        small = self.plan
+        small.goal_ids = [
+            Command.create({"skill_id": self.python.id, "level_id": self.senior.id})
+        ]
+        big = self.env["kompetanse.development"].create(
+            {
+                "employee_id": self.bjorn.id,
+                "date_end": "2047-12-31",
+                "goal_ids": [
+                    Command.create({"skill_id": skill.id, "level_id": level.id})
+                    for skill, level in (
+                        (self.python, self.senior),
+                        (self.sql, self.senior),
+                        (self.norwegian, self.c2),
+                        (self.sami, self.a2),
+                    )
+                ],
+                "activity_line_ids": [
+                    Command.create({"name": f"Test Task {n}"}) for n in range(5)
+                ],
+            }
+        )
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        small.with_user(self.user_manager).web_read(spec)
+        queries = self.cr.sql_log_count - before
+        self.env.invalidate_all()
+        with self.assertQueryCount(queries):
+            data = big.with_user(self.user_manager).web_read(spec)
+        self.assertEqual(len(data[0]["goal_ids"]), 4)
+        self.assertEqual(len(data[0]["activity_line_ids"]), 5)
