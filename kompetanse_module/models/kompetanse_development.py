@@ -1,7 +1,7 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 
 from .kompetanse_record_mixin import kompetanse_button
@@ -95,6 +95,33 @@ class KompetanseDevelopment(models.Model):
                         name=plan.name,
                     )
                 )
+        self.goal_ids._check_deadline()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        plans = super().create(vals_list)
+        # the measures the employee already takes part in join the new plan
+        measures = self.env["kompetanse.measure"].search(
+            [
+                ("employee_ids", "in", plans.employee_id.ids),
+                ("category", "=", "develop"),
+                ("state", "in", ("planned", "running")),
+            ]
+        )
+        self._kompetanse_add_measure(measures)
+        return plans
+
+    def write(self, vals):
+        if isinstance(vals, dict) and "employee_id" in vals:
+            # a plan is one person's: it does not move to another
+            if any(plan.employee_id.id != vals["employee_id"] for plan in self):
+                raise UserError(
+                    self.env._(
+                        "A development plan stays with its employee; make a new "
+                        "plan for another."
+                    )
+                )
+        return super().write(vals)
 
     @kompetanse_button
     def action_propose_goals(self):
@@ -130,9 +157,8 @@ class KompetanseDevelopment(models.Model):
         goals = goal_model.create(values)
         if goals:
             message = self.env._(
-                "%(count)s goals proposed from the gaps: %(skills)s.",
-                count=len(goals),
-                skills=", ".join(goals.mapped("skill_id.name")),
+                "Goals proposed from the gaps: %(skills)s.",
+                skills=", ".join(goal.skill_id.name for goal in goals),
             )
         else:
             message = self.env._(
@@ -155,7 +181,8 @@ class KompetanseDevelopment(models.Model):
         """A measure's participants find it among the activities of their
         current plan (once)."""
         today = fields.Date.context_today(self)
-        for measure in measures:
+        # development measures: recruiting or phasing out is no one's activity
+        for measure in measures.filtered(lambda m: m.category == "develop"):
             day = measure.date_start or today
             # the plans the writer keeps (the system's are all), one per
             # employee: the latest begun
@@ -254,10 +281,10 @@ class KompetanseDevelopmentGoal(models.Model):
     def _check_deadline(self):
         for goal in self.filtered("deadline"):
             plan = goal.development_id
-            if not plan.date_start <= goal.deadline:
+            if not plan.date_start <= goal.deadline <= plan.date_end:
                 raise ValidationError(
                     self.env._(
-                        "%(skill)s: the deadline is before the plan starts.",
+                        "%(skill)s: the deadline is outside the plan's period.",
                         skill=goal.skill_id.name,
                     )
                 )

@@ -217,8 +217,22 @@ class KompetanseMeasure(models.Model):
     def write(self, vals):
         result = super().write(vals)
         if isinstance(vals, dict) and "employee_ids" in vals:
-            # who joins finds the measure in their development plan (G-NL-3)
+            # who joins finds the measure in their development plan (G-NL-3);
+            # who leaves it finds its activity cancelled
             self.env["kompetanse.development"]._kompetanse_add_measure(self)
+            activities = (
+                self.env["kompetanse.development.activity"]
+                .sudo()
+                .search(
+                    [
+                        ("measure_id", "in", self.ids),
+                        ("state", "in", ("planned", "running")),
+                    ]
+                )
+            )
+            activities.filtered(
+                lambda a: a.employee_id not in a.measure_id.employee_ids
+            ).write({"state": "cancelled"})
         return result
 
     @kompetanse_button

@@ -1,6 +1,6 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
 
@@ -101,6 +101,11 @@ class TestDevelopment(KompetanseOrgCommon):
             ]
         with self.assertRaisesMessage(ValidationError, "ends before it starts"):
             self.plan.date_end = "2046-01-01"
+        with self.assertRaisesMessage(ValidationError, "outside the plan's period"):
+            self.plan.goal_ids.deadline = "2048-02-01"
+        self.plan.goal_ids.deadline = "2047-06-30"
+        with self.assertRaisesMessage(ValidationError, "outside the plan's period"):
+            self.plan.date_start = "2047-07-01"
         draft = self._target([(self.python, self.senior, 1, False)], name="Test Draft")
         with self.assertRaisesMessage(ValidationError, "approved target picture"):
             self.plan.goal_ids.target_line_id = draft.line_ids
@@ -129,9 +134,7 @@ class TestDevelopment(KompetanseOrgCommon):
     def test_measure_joins_the_plan(self):
         """G-NL-3, G-NL-4: a participant who joins a measure finds it among the
         activities of their current plan, once, of the method's kind."""
-        team = self.env["kompetanse.method"].search(
-            [("learning_form", "=", "others")], limit=1
-        )
+        team = self.env.ref("kompetanse_module.kompetanse_method_mentoring")
         measure = (
             self.env["kompetanse.measure"]
             .with_user(self.user_manager)
@@ -148,9 +151,37 @@ class TestDevelopment(KompetanseOrgCommon):
         measure.employee_ids = [Command.link(self.anna.id)]
         activity = self.plan.activity_line_ids
         self.assertEqual(activity.measure_id, measure)
-        self.assertIn(activity.kind, ("team", "mentoring", "arena"))
+        self.assertEqual(activity.kind, "mentoring")
         measure.employee_ids = [Command.link(self.bjorn.id)]
         self.assertEqual(self.plan.activity_line_ids, activity)
+        # who leaves the measure finds its activity cancelled
+        measure.employee_ids = [Command.unlink(self.anna.id)]
+        self.assertEqual(activity.state, "cancelled")
+        # recruiting is no one's development activity
+        recruit = self.env.ref("kompetanse_module.kompetanse_method_recruit")
+        self.env["kompetanse.measure"].with_user(self.user_manager).create(
+            {
+                "name": "Test Recruit",
+                "method_id": recruit.id,
+                "department_id": self.dept_main.id,
+                "date_start": "2047-03-01",
+                "employee_ids": [Command.link(self.anna.id)],
+            }
+        )
+        self.assertEqual(self.plan.activity_line_ids, activity)
+        # a plan made later finds the measures its employee takes part in
+        later = (
+            self.env["kompetanse.development"]
+            .with_user(self.user_manager)
+            .create(
+                {
+                    "employee_id": self.bjorn.id,
+                    "date_start": "2047-01-01",
+                    "date_end": "2047-12-31",
+                }
+            )
+        )
+        self.assertEqual(later.activity_line_ids.measure_id, measure)
 
     def test_nothing_moves_out_of_reach(self):
         """A plan, goal or activity written to another employee or plan the
@@ -161,8 +192,10 @@ class TestDevelopment(KompetanseOrgCommon):
             {"employee_id": self.cecilie.id, "date_end": "2047-12-31"}
         )
         mine = self.plan.with_user(self.user_manager)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMessage(UserError, "stays with its employee"):
             mine.write({"employee_id": self.cecilie.id})
+        with self.assertRaisesMessage(UserError, "stays with its employee"):
+            mine.write({"employee_id": self.bjorn.id})  # his too: still not
         with self.assertRaises(AccessError):
             mine.goal_ids[:1].write({"development_id": other.id})
         mine.activity_line_ids = [Command.create({"name": "Test Task"})]
@@ -202,7 +235,7 @@ class TestDevelopment(KompetanseOrgCommon):
         self.assertIn("course in the spring", self.plan.message_ids[0].body)
         with self.assertRaises(AccessError):
             anna_view.write({"date_end": "2047-06-30"})
-        self.plan.with_user(self.user_hr).write({"date_end": "2047-11-30"})
+        self.plan.with_user(self.user_hr).write({"date_end": "2048-01-31"})
         for user in (self.user_coworker, self.user_other_manager, self.user_top):
             found = (
                 self.env["kompetanse.development"]
@@ -249,10 +282,14 @@ class TestDevelopment(KompetanseOrgCommon):
         small.goal_ids = [
             Command.create({"skill_id": self.python.id, "level_id": self.senior.id})
         ]
+        small.activity_line_ids = [Command.create({"name": "Test Task"})]
+        # rules, groups and the like are read once, before counting
+        small.with_user(self.user_manager).web_read(spec)
         big = self.env["kompetanse.development"].create(
             {
-                "employee_id": self.bjorn.id,
-                "date_end": "2047-12-31",
+                "employee_id": self.anna.id,
+                "date_start": "2048-01-01",
+                "date_end": "2048-12-31",
                 "goal_ids": [
                     Command.create({"skill_id": skill.id, "level_id": level.id})
                     for skill, level in (
