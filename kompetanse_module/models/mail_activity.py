@@ -3,14 +3,17 @@
 from odoo import models
 from odoo.exceptions import AccessError
 
-REVIEW_TYPES = (
-    "kompetanse_module.mail_activity_type_kompetanse_need",
-    "kompetanse_module.mail_activity_type_kompetanse_plan",
-)
-
 
 class MailActivity(models.Model):
     _inherit = "mail.activity"
+
+    def _kompetanse_is_review(self):
+        """Whether the activity is the one with which its document asks HR to
+        review it (the workflow's ``_kompetanse_review_activity``)."""
+        self.ensure_one()
+        model = self.env.get(self.res_model)
+        xmlid = getattr(model, "_kompetanse_review_activity", None)
+        return bool(xmlid) and self.activity_type_id == self.env.ref(xmlid)
 
     def _kompetanse_check_review(self):
         """What a unit sent HR waits for HR: the review activities are the
@@ -21,12 +24,9 @@ class MailActivity(models.Model):
             "kompetanse_module.kompetanse_group_hr"
         ):
             return
-        types = [
-            self.env.ref(xmlid, raise_if_not_found=False) for xmlid in REVIEW_TYPES
-        ]
         theirs = self.sudo().filtered(
-            lambda activity: activity.activity_type_id in types
-            and activity.user_id != self.env.user
+            lambda activity: activity.user_id != self.env.user
+            and activity._kompetanse_is_review()
         )
         if theirs:
             raise AccessError(
