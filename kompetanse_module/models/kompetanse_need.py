@@ -150,20 +150,8 @@ class KompetanseNeed(models.Model):
 
     @api.constrains("target_line_ids")
     def _check_target_lines_approved(self):
-        # the lines of an approved target picture (or one archived since): a
-        # draft is not yet the organisation's, nor readable by the units
         for record in self:
-            drafts = record.sudo().target_line_ids.filtered(
-                lambda line: line.target_id.state == "draft"
-            )
-            if drafts:
-                raise ValidationError(
-                    self.env._(
-                        "%(record)s can be linked to the lines of an approved "
-                        "target picture only, not a draft.",
-                        record=record.name,
-                    )
-                )
+            record.target_line_ids._kompetanse_check_linkable(record)
 
     @api.constrains("category", "method_id")
     def _check_method_category(self):

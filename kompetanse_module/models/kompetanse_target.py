@@ -505,6 +505,19 @@ class KompetanseTargetLine(models.Model):
             for line_id, current, population, hidden in rows
         }
 
+    def _kompetanse_check_linkable(self, record):
+        """Refuse linking record (a need, a measure) to these lines unless
+        their target picture is approved (or archived since): a draft is not
+        yet the organisation's, nor readable by the units."""
+        if any(line.target_id.state == "draft" for line in self.sudo()):
+            raise ValidationError(
+                self.env._(
+                    "%(record)s can be linked to the lines of an approved "
+                    "target picture only, not a draft.",
+                    record=record.display_name,
+                )
+            )
+
     @api.constrains("needed_count")
     def _check_needed_count(self):
         for line in self.filtered(lambda line: line.needed_count < 1):
