@@ -2,8 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.fields import Command
 
+from .kompetanse_measure import MEASURE_STATES
 from .kompetanse_record_mixin import kompetanse_button
 
 # why a goal: the gap of a role held now or to come, the målbilde, or a wish
@@ -130,10 +130,13 @@ class KompetanseDevelopment(models.Model):
         self.check_access("write")
         goal_model = self.env["kompetanse.development.goal"]
         values = []
+        # the gaps of all the plans' employees, in one search
+        all_gaps = self.env["kompetanse.gap.report"].search(
+            [("employee_id", "in", self.employee_id.ids), ("gap", ">", 0)]
+        )
+        gaps_by_employee = all_gaps.grouped("employee_id")
         for plan in self:
-            gaps = self.env["kompetanse.gap.report"].search(
-                [("employee_id", "=", plan.employee_id.id), ("gap", ">", 0)]
-            )
+            gaps = gaps_by_employee.get(plan.employee_id, all_gaps.browse())
             have = set(plan.goal_ids.skill_id.ids)
             # a current role's gap first, then a future role's
             for gap in gaps.sorted(lambda g: (g.is_future, g.skill_id.name)):
@@ -182,46 +185,47 @@ class KompetanseDevelopment(models.Model):
         current plan (once)."""
         today = fields.Date.context_today(self)
         # development measures: recruiting or phasing out is no one's activity
-        for measure in measures.filtered(lambda m: m.category == "develop"):
+        measures = measures.filtered(lambda m: m.category == "develop")
+        if not measures:
+            return
+        # the plans the writer keeps (the system's are all) of all the
+        # participants, in one search; per measure and employee the latest
+        # begun that holds the measure's start
+        plans = self.search(
+            [("employee_id", "in", measures.employee_ids.ids)],
+            order="date_start desc, id desc",
+        )._filtered_access("write")
+        values = []
+        for measure in measures:
             day = measure.date_start or today
-            # the plans the writer keeps (the system's are all), one per
-            # employee: the latest begun
-            plans = self.search(
-                [
-                    ("employee_id", "in", measure.employee_ids.ids),
-                    ("date_start", "<=", day),
-                    ("date_end", ">=", day),
-                ],
-                order="date_start desc, id desc",
-            )._filtered_access("write")
-            seen = set()
-            for plan in plans:
-                if plan.employee_id in seen:
+            for employee in measure.employee_ids:
+                plan = plans.filtered(
+                    lambda p, e=employee, d=day: p.employee_id == e
+                    and p.date_start <= d <= p.date_end
+                )[:1]
+                if not plan or measure in plan.activity_line_ids.measure_id:
                     continue
-                seen.add(plan.employee_id)
-                if measure in plan.activity_line_ids.measure_id:
-                    continue
-                plan.activity_line_ids = [
-                    Command.create(
-                        {
-                            "name": measure.name,
-                            "measure_id": measure.id,
-                            "kind": measure.method_id._kompetanse_activity_kind(),
-                            "date_start": measure.date_start,
-                            "date_end": measure.date_deadline,
-                        }
-                    )
-                ]
+                values.append(
+                    {
+                        "development_id": plan.id,
+                        "name": measure.name,
+                        "measure_id": measure.id,
+                        "kind": measure.method_id._kompetanse_activity_kind(),
+                        "date_start": measure.date_start,
+                        "date_end": measure.date_deadline,
+                    }
+                )
+        self.env["kompetanse.development.activity"].create(values)
 
 
-class KompetanseDevelopmentGoal(models.Model):
-    """A goal of a development plan: a skill and the level aimed at, by when
-    and why."""
+class KompetanseDevelopmentLine(models.AbstractModel):
+    """What goals and activities share: the plan they belong to, whose
+    employee decides who sees them (the record rules), checked again when a
+    line moves to another plan."""
 
-    _name = "kompetanse.development.goal"
-    _inherit = ["kompetanse.skill.requirement", "kompetanse.record.mixin"]
-    _description = "Development Goal"
-    _order = "development_id, deadline, id"
+    _name = "kompetanse.development.line"
+    _inherit = ["kompetanse.record.mixin"]
+    _description = "Development Plan Line"
     _kompetanse_scope_fields = ("development_id",)
 
     development_id = fields.Many2one(
@@ -233,6 +237,17 @@ class KompetanseDevelopmentGoal(models.Model):
     )
     employee_id = fields.Many2one(related="development_id.employee_id", store=True)
     company_id = fields.Many2one(related="development_id.company_id", store=True)
+
+
+class KompetanseDevelopmentGoal(models.Model):
+    """A goal of a development plan: a skill and the level aimed at, by when
+    and why."""
+
+    _name = "kompetanse.development.goal"
+    _inherit = ["kompetanse.skill.requirement", "kompetanse.development.line"]
+    _description = "Development Goal"
+    _order = "development_id, deadline, id"
+
     level_id = fields.Many2one(string="Target Level")
     deadline = fields.Date()
     reason = fields.Selection(REASONS, required=True, default="wish")
@@ -321,20 +336,10 @@ class KompetanseDevelopmentActivity(models.Model):
     part of a measure."""
 
     _name = "kompetanse.development.activity"
-    _inherit = ["kompetanse.record.mixin"]
+    _inherit = ["kompetanse.development.line"]
     _description = "Development Activity"
     _order = "development_id, date_start, id"
-    _kompetanse_scope_fields = ("development_id",)
 
-    development_id = fields.Many2one(
-        "kompetanse.development",
-        string="Development Plan",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
-    employee_id = fields.Many2one(related="development_id.employee_id", store=True)
-    company_id = fields.Many2one(related="development_id.company_id", store=True)
     name = fields.Char(required=True)
     kind = fields.Selection(ACTIVITY_KINDS, required=True, default="task")
     goal_id = fields.Many2one(
@@ -345,16 +350,8 @@ class KompetanseDevelopmentActivity(models.Model):
     measure_id = fields.Many2one("kompetanse.measure", ondelete="set null")
     date_start = fields.Date(string="Start")
     date_end = fields.Date(string="End")
-    state = fields.Selection(
-        [
-            ("planned", "Planned"),
-            ("running", "Running"),
-            ("done", "Done"),
-            ("cancelled", "Cancelled"),
-        ],
-        default="planned",
-        required=True,
-    )
+    # an activity runs as a measure does
+    state = fields.Selection(MEASURE_STATES, default="planned", required=True)
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):

@@ -8,6 +8,12 @@ from odoo.tools import SQL
 from .kompetanse_record_mixin import kompetanse_button
 
 GROUP_MANAGER = "kompetanse_module.kompetanse_group_manager"
+MEASURE_STATES = [
+    ("planned", "Planned"),
+    ("running", "Running"),
+    ("done", "Done"),
+    ("cancelled", "Cancelled"),
+]
 
 
 class KompetanseMeasure(models.Model):
@@ -94,12 +100,7 @@ class KompetanseMeasure(models.Model):
         "kompetanse.need", "measure_id", string="Needs", readonly=True
     )
     state = fields.Selection(
-        [
-            ("planned", "Planned"),
-            ("running", "Running"),
-            ("done", "Done"),
-            ("cancelled", "Cancelled"),
-        ],
+        MEASURE_STATES,
         default="planned",
         required=True,
         readonly=True,
@@ -129,20 +130,8 @@ class KompetanseMeasure(models.Model):
 
     @api.constrains("target_line_ids")
     def _check_target_lines_approved(self):
-        # the lines of an approved target picture (or one archived since): a
-        # draft is not yet the organisation's, nor readable by the units
         for record in self:
-            drafts = record.sudo().target_line_ids.filtered(
-                lambda line: line.target_id.state == "draft"
-            )
-            if drafts:
-                raise ValidationError(
-                    self.env._(
-                        "%(record)s can be linked to the lines of an approved "
-                        "target picture only, not a draft.",
-                        record=record.name,
-                    )
-                )
+            record.target_line_ids._kompetanse_check_linkable(record)
 
     @api.constrains("date_start", "date_deadline")
     def _check_dates(self):
