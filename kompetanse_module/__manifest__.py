@@ -3,14 +3,20 @@
 {
     "name": "Kompetanse",
     "summary": "Strategic competence management: target picture, gaps, measures",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "license": "LGPL-3",
     "category": "Human Resources",
     "author": "Kompetanse contributors",
     "website": "https://github.com/kompetanse/kompetanse_module",
     "maintainers": ["kompetanse"],
     "development_status": "Alpha",
-    "depends": ["hr_skills", "hr_recruitment_skills", "hr_appraisal_oca", "mail"],
+    "depends": [
+        "hr_skills",
+        "hr_recruitment_skills",
+        "hr_appraisal_oca",
+        "mail",
+        "calendar",
+    ],
     "data": [
         "security/kompetanse_groups.xml",
         "security/ir.model.access.csv",
@@ -29,6 +35,8 @@
         "views/kompetanse_need_views.xml",
         "views/kompetanse_plan_views.xml",
         "views/kompetanse_development_views.xml",
+        "views/kompetanse_conversation_views.xml",
+        "views/kompetanse_cycle_views.xml",
         "views/hr_views.xml",
         "views/res_config_settings_views.xml",
         "views/kompetanse_menus.xml",
@@ -37,6 +45,10 @@
         "demo/kompetanse_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "kompetanse_module/static/src/views/progress_kanban.*",
+            "kompetanse_module/static/src/views/cycle_overview.scss",
+        ],
         # the pivot view is in the lazy bundle, so is our gap matrix built on it
         "web.assets_backend_lazy": [
             "kompetanse_module/static/src/views/gap_pivot.*",

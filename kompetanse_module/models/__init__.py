@@ -18,4 +18,6 @@ from . import hr_employee
 from . import hr_employee_public
 from . import hr_job
 from . import kompetanse_development
+from . import kompetanse_conversation
+from . import kompetanse_cycle
 from . import mail_activity

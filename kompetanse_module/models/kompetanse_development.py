@@ -12,6 +12,7 @@ REASONS = [
     ("future_role", "Future role"),
     ("target", "Target picture"),
     ("wish", "Own wish"),
+    ("conversation", "Agreed in a conversation"),
 ]
 # the 70-20-10 kinds of an agreed activity
 ACTIVITY_KINDS = [
@@ -58,7 +59,9 @@ class KompetanseDevelopment(models.Model):
         "kompetanse.development.goal", "development_id", string="Goals"
     )
     activity_line_ids = fields.One2many(
-        "kompetanse.development.activity", "development_id", string="Activities"
+        "kompetanse.development.activity",
+        "development_id",
+        string="Development Activities",
     )
     progress = fields.Float(
         compute="_compute_progress",
@@ -262,7 +265,7 @@ class KompetanseDevelopmentGoal(models.Model):
         compute="_compute_progress",
         help="The employee's level in the skill now, from their skills.",
     )
-    progress = fields.Float(compute="_compute_progress")
+    progress = fields.Float(string="Goal Progress", compute="_compute_progress")
     is_met = fields.Boolean(string="Met", compute="_compute_progress")
 
     @api.depends("skill_id.name", "level_id.name")

@@ -15,3 +15,5 @@ from . import test_report
 from . import test_new_user
 from . import test_role_tours
 from . import test_development
+from . import test_conversation
+from . import test_cycle

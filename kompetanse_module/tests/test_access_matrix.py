@@ -179,6 +179,48 @@ class TestAccessMatrix(KompetanseOrgCommon):
                 "kompetanse.development.activity",
             )
         },
+        # conversations and what was agreed in them: the same people
+        **{
+            (model, scope): cells
+            for model in ("kompetanse.conversation", "kompetanse.conversation.action")
+            for scope, cells in (
+                (
+                    "mine",
+                    {
+                        "read": {"employee", "manager", "hr"},
+                        "create": {"manager", "hr"},
+                        "write": {"manager", "hr"},
+                        "unlink": {"manager", "hr"},
+                    },
+                ),
+                (
+                    "other",
+                    {
+                        "read": {"hr"},
+                        "create": {"hr"},
+                        "write": {"hr"},
+                        "unlink": {"hr"},
+                    },
+                ),
+            )
+        },
+        ("kompetanse.conversation.coverage", "mine"): {
+            "read": {"employee", "manager", "hr"}
+        },
+        ("kompetanse.conversation.coverage", "other"): {"read": {"hr"}},
+        # the årshjul is the organisation's: all read it, HR keeps it
+        ("kompetanse.cycle", "mine"): {
+            "read": {"employee", "manager", "hr", "top"},
+            "create": {"hr"},
+            "write": {"hr"},
+            "unlink": {"hr"},
+        },
+        ("kompetanse.cycle.event", "mine"): {
+            "read": {"employee", "manager", "hr", "top"},
+            "create": {"hr"},
+            "write": {"hr"},
+            "unlink": {"hr"},
+        },
     }
 
     @classmethod
@@ -283,6 +325,29 @@ class TestAccessMatrix(KompetanseOrgCommon):
             )
             for scope, person in (("mine", cls.anna), ("other", cls.cecilie))
         }
+        cls.conversations = {
+            scope: env["kompetanse.conversation"].create(
+                {
+                    "employee_id": person.id,
+                    "manager_id": manager.id,
+                    "date": "2030-03-01 10:00:00",
+                    "action_ids": [Command.create({"name": "Test Agreed"})],
+                }
+            )
+            for scope, person, manager in (
+                ("mine", cls.anna, cls.boss),
+                ("other", cls.cecilie, cls.olav),
+            )
+        }
+        cls.cycle = env["kompetanse.cycle"].create(
+            {
+                "name": "Test Cycle",
+                "year": 2047,
+                "event_ids": [
+                    Command.create({"name": "Test Event", "date": "2047-04-01"})
+                ],
+            }
+        )
         cls.users = {
             "employee": cls.user_employee,
             "manager": cls.user_manager,
@@ -293,33 +358,38 @@ class TestAccessMatrix(KompetanseOrgCommon):
 
     # --- the records and values of each cell -----------------------------------
 
+    def _own_record(self, model, scope):
+        """The record of a cell made in setUpClass, or None."""
+        target = self.approved if scope == "approved" else self.draft
+        role = self.role_mine if scope == "mine" else self.role_other
+        conversation = self.conversations.get(scope)
+        plan = self.developments.get(scope)
+        makers = {
+            "kompetanse.target": lambda: target,
+            "kompetanse.target.line": lambda: target.line_ids,
+            "kompetanse.role": lambda: role,
+            "kompetanse.role.line": lambda: role.line_ids,
+            "kompetanse.method": lambda: self.method,
+            "kompetanse.plan": lambda: self.plans[scope],
+            "kompetanse.need": lambda: self.needs[scope],
+            "kompetanse.measure": lambda: self.measures[scope],
+            "kompetanse.measure.effect": lambda: self.effects[scope],
+            "kompetanse.development": lambda: plan,
+            "kompetanse.development.goal": lambda: plan.goal_ids,
+            "kompetanse.development.activity": lambda: plan.activity_line_ids,
+            "kompetanse.conversation": lambda: conversation,
+            "kompetanse.conversation.action": lambda: conversation.action_ids,
+            "kompetanse.cycle": lambda: self.cycle,
+            "kompetanse.cycle.event": lambda: self.cycle.event_ids,
+        }
+        maker = makers.get(model)
+        return maker() if maker else None
+
     def _record(self, model, scope):
         person = self.anna if scope == "mine" else self.cecilie
-        if model == "kompetanse.target":
-            return self.approved if scope == "approved" else self.draft
-        if model == "kompetanse.target.line":
-            return (self.approved if scope == "approved" else self.draft).line_ids
-        if model == "kompetanse.role":
-            return self.role_mine if scope == "mine" else self.role_other
-        if model == "kompetanse.role.line":
-            return (self.role_mine if scope == "mine" else self.role_other).line_ids
-        if model == "kompetanse.method":
-            return self.method
-        if model == "kompetanse.plan":
-            return self.plans[scope]
-        if model == "kompetanse.need":
-            return self.needs[scope]
-        if model == "kompetanse.measure":
-            return self.measures[scope]
-        if model == "kompetanse.measure.effect":
-            return self.effects[scope]
-        if model.startswith("kompetanse.development"):
-            plan = self.developments[scope]
-            return {
-                "kompetanse.development": plan,
-                "kompetanse.development.goal": plan.goal_ids,
-                "kompetanse.development.activity": plan.activity_line_ids,
-            }[model]
+        own = self._own_record(model, scope)
+        if own is not None:
+            return own
         if model == "kompetanse.rollup.report":
             return self.env[model].search(
                 [
@@ -327,6 +397,8 @@ class TestAccessMatrix(KompetanseOrgCommon):
                 ],
                 limit=1,
             )
+        if model == "kompetanse.conversation.coverage":
+            return self.env[model].search([("employee_id", "=", person.id)])
         if model == "kompetanse.gap.summary":
             return self.env[model].search(
                 [
@@ -387,6 +459,22 @@ class TestAccessMatrix(KompetanseOrgCommon):
                 "development_id": plan.id,
                 "name": "Test New Task",
             },
+            "kompetanse.conversation": {
+                "employee_id": (self.anna if scope == "mine" else self.cecilie).id,
+                "date": "2030-05-01 10:00:00",
+            },
+            "kompetanse.conversation.action": {
+                "conversation_id": self.conversations.get(
+                    scope, self.conversations["mine"]
+                ).id,
+                "name": "Test New Agreed",
+            },
+            "kompetanse.cycle": {"name": "Test New Cycle", "year": 2048},
+            "kompetanse.cycle.event": {
+                "cycle_id": self.cycle.id,
+                "name": "Test New Event",
+                "date": "2047-05-01",
+            },
         }
         return values.get(model, {"name": "Test"})
 
@@ -403,6 +491,8 @@ class TestAccessMatrix(KompetanseOrgCommon):
             "kompetanse.gap.key": {"is_future": True},
             "kompetanse.development": {"date_end": "2047-11-30"},
             "kompetanse.development.goal": {"note": "Test changed"},
+            "kompetanse.conversation": {"summary": "<p>Test changed</p>"},
+            "kompetanse.conversation.coverage": {"held_count": 3},
             "hr.employee.skill": {"skill_level_id": self.junior.id},
             "hr.employee.skill.log": {"skill_level_id": self.junior.id},
         }.get(model, {"name": "Test Changed"})

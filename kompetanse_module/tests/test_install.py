@@ -2,21 +2,27 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import TransactionCase, tagged
 
-DEPENDENCIES = {"hr_skills", "hr_recruitment_skills", "hr_appraisal_oca", "mail"}
+DEPENDENCIES = {
+    "hr_skills",
+    "hr_recruitment_skills",
+    "hr_appraisal_oca",
+    "mail",
+    "calendar",
+}
 
 
 @tagged("post_install", "-at_install")
 class TestInstall(TransactionCase):
     def test_module_and_dependencies_installed(self):
         """The module is installed as an application on top of Odoo's skills,
-        recruitment skills, OCA appraisals and mail."""
+        recruitment skills, OCA appraisals, mail and the calendar."""
         module = self.env["ir.module.module"].search(
             [("name", "=", "kompetanse_module")]
         )
         self.assertEqual(module.state, "installed")
         self.assertTrue(module.application)
         self.assertEqual(module.license, "LGPL-3")
-        self.assertEqual(module.latest_version, "18.0.1.2.0")
+        self.assertEqual(module.latest_version, "18.0.1.3.0")
         self.assertEqual(set(module.dependencies_id.mapped("name")), DEPENDENCIES)
         dependencies = self.env["ir.module.module"].search(
             [("name", "in", list(DEPENDENCIES))]

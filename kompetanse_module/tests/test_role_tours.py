@@ -55,3 +55,29 @@ class TestRoleTours(HttpCase):
         self.assertEqual(
             need.department_id, self._demo("department_saksbehandling_demo")
         )
+
+    def test_conversation_tour(self):
+        """G-NL-5, G-NL-3: the manager sees her people's conversations on her
+        first screen and a due one among her activities, holds yesterday's
+        conversation and turns what was agreed into plan goals and
+        activities."""
+        conversation = self._demo("conversation_lars_autumn_demo")
+        plan = self._demo("development_lars_demo")
+        self.start_tour("/odoo", "kompetanse_conversation_tour", login="sofie")
+        self.assertEqual(conversation.state, "held")
+        self.assertEqual(conversation.development_id, plan)
+        self.assertIn(self._demo("skill_tjenestedesign_demo"), plan.goal_ids.skill_id)
+        self.assertTrue(all(conversation.action_ids.mapped("in_plan")))
+
+    def test_employee_plan_tour(self):
+        """G-NL-5: the employee reads his plan and comments on it."""
+        plan = self._demo("development_lars_demo")
+        self.start_tour("/odoo", "kompetanse_employee_plan_tour", login="lars")
+        self.assertIn(
+            "arbeidsgruppen i januar", "".join(plan.message_ids.mapped("body"))
+        )
+
+    def test_cycle_tour(self):
+        """G-HR-1: HR opens this year's årshjul: its months with the events
+        beside the deadlines of plans and measures, and a reminder waiting."""
+        self.start_tour("/odoo", "kompetanse_cycle_tour", login="hanne")

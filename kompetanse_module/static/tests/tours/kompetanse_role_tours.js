@@ -219,3 +219,132 @@ tours.add("kompetanse_employee_tour", {
         },
     ],
 });
+
+tours.add("kompetanse_conversation_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...openApp(),
+        {
+            content: "Her first screen shows her people's conversations this year",
+            trigger: ".o_kompetanse_coverage_banner .o_kompetanse_coverage_figures",
+        },
+        ...menu("kompetanse_planning_menu", "kompetanse_conversation_menu"),
+        {
+            content: "A conversation due waits for her as an activity",
+            trigger:
+                ".o_data_row:has(td:contains('Jonas Bakke')) .o-mail-ActivityButton",
+        },
+        {
+            content: "Open yesterday's conversation with Lars",
+            trigger: ".o_data_row td:contains('Lars Johansen')",
+            run: "click",
+        },
+        {
+            content: "Open what they agreed",
+            trigger: ".o_notebook a[name=actions]",
+            run: "click",
+        },
+        {
+            content: "What they agreed is written down",
+            trigger: ".o_field_widget[name=action_ids] td:contains('tjenestedesign')",
+        },
+        {
+            content: "She marks it held",
+            trigger: "button[name=action_hold]",
+            run: "click",
+        },
+        {
+            content: "It is held",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current[data-value=held]",
+        },
+        {
+            content: "The agreed actions go into his plan in one click",
+            trigger: "button[name=action_add_to_plan]",
+            run: "click",
+        },
+        {
+            content: "His plan has the goal agreed",
+            trigger:
+                ".o_form_view .o_field_widget[name=goal_ids] td:contains('Tjenestedesign')",
+        },
+        {
+            content: "and the team agreed",
+            trigger: ".o_notebook a[name=activities]",
+            run: "click",
+        },
+        {
+            content: "The activity is in the plan",
+            trigger:
+                ".o_field_widget[name=activity_line_ids] td:contains('arbeidsgruppen')",
+        },
+    ],
+});
+
+tours.add("kompetanse_employee_plan_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...openApp(),
+        ...menu("kompetanse_my_menu", "kompetanse_my_development_menu"),
+        {
+            content: "Open his plan",
+            trigger: ".o_data_row td:contains('Lars Johansen')",
+            run: "click",
+        },
+        {
+            content: "He reads his goals",
+            trigger: ".o_field_widget[name=goal_ids] .o_data_row",
+        },
+        {
+            content: "Write a message in the chatter",
+            trigger: ".o-mail-Chatter-sendMessage",
+            run: "click",
+        },
+        {
+            content: "His comment",
+            trigger: ".o-mail-Composer-input",
+            run: "edit Takk, jeg begynner med arbeidsgruppen i januar.",
+        },
+        {
+            content: "Send it",
+            trigger: ".o-mail-Composer-send:enabled",
+            run: "click",
+        },
+        {
+            content: "The comment is in the plan's chatter",
+            trigger: ".o-mail-Message:contains('arbeidsgruppen i januar')",
+        },
+    ],
+});
+
+tours.add("kompetanse_cycle_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...openApp(),
+        ...menu("kompetanse_cycle_root_menu", "kompetanse_cycle_menu"),
+        {
+            content: "Open this year's årshjul",
+            trigger: ".o_data_row td:contains('Årshjul')",
+            run: "click",
+        },
+        {
+            content: "The year overview shows the twelve months",
+            trigger:
+                ".o_kompetanse_cycle_strip .o_kompetanse_cycle_month:nth-child(12)",
+        },
+        {
+            content: "with the appraisal round",
+            trigger: ".o_kompetanse_cycle_appraisal:contains('Medarbeidersamtaler')",
+        },
+        {
+            content: "beside the deadlines of plans and measures",
+            trigger: ".o_kompetanse_cycle_deadline",
+        },
+        ...menu("kompetanse_cycle_root_menu", "kompetanse_cycle_event_menu"),
+        {
+            content: "The events by month, the reminder as an activity",
+            trigger:
+                ".o_data_row:has(td:contains('Brukerundersøkelse')) .o-mail-ActivityButton",
+        },
+    ],
+});

@@ -1,0 +1,105 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+
+class KompetanseConversationCoverage(models.Model):
+    """Conversations this year, per active employee: how many were held and
+    whether that is as many as the company asks (G-NL-5). Whether someone had
+    their conversations is theirs, their managers' and HR's to see: the rows
+    follow the individual access of their employee."""
+
+    _name = "kompetanse.conversation.coverage"
+    _description = "Conversation Coverage"
+    _auto = False
+    _order = "manager_id, employee_id"
+    _depends = {
+        "kompetanse.conversation": ["employee_id", "state", "date"],
+        "hr.employee": ["active", "department_id", "company_id", "parent_id"],
+        "res.company": ["kompetanse_conversations_per_year"],
+    }
+
+    employee_id = fields.Many2one("hr.employee", readonly=True)
+    manager_id = fields.Many2one("hr.employee", string="Manager", readonly=True)
+    department_id = fields.Many2one("hr.department", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    employee_count = fields.Integer(string="Employees", readonly=True)
+    held_count = fields.Integer(string="Held This Year", readonly=True)
+    planned_count = fields.Integer(string="Planned", readonly=True)
+    required_count = fields.Integer(
+        string="Asked a Year", readonly=True, aggregator="max"
+    )
+    is_covered = fields.Boolean(string="Enough Conversations", readonly=True)
+    covered_count = fields.Integer(
+        string="Employees with Enough",
+        readonly=True,
+        help="Employees who had this year as many conversations as the company "
+        "asks.",
+    )
+    coverage = fields.Float(
+        string="Coverage (%)", readonly=True, aggregator="avg", digits=(16, 1)
+    )
+    last_date = fields.Datetime(string="Last Held", readonly=True, aggregator="max")
+
+    @property
+    def _table_query(self):
+        return SQL(
+            """
+            SELECT employee.id AS id,
+                   employee.id AS employee_id,
+                   employee.parent_id AS manager_id,
+                   employee.department_id AS department_id,
+                   employee.company_id AS company_id,
+                   1 AS employee_count,
+                   COALESCE(held.held_count, 0) AS held_count,
+                   COALESCE(held.planned_count, 0) AS planned_count,
+                   company.kompetanse_conversations_per_year AS required_count,
+                   COALESCE(held.held_count, 0)
+                       >= company.kompetanse_conversations_per_year AS is_covered,
+                   (COALESCE(held.held_count, 0)
+                       >= company.kompetanse_conversations_per_year)::int
+                       AS covered_count,
+                   CASE WHEN COALESCE(held.held_count, 0)
+                             >= company.kompetanse_conversations_per_year
+                        THEN 100.0 ELSE 0.0 END AS coverage,
+                   held.last_date AS last_date
+              FROM hr_employee employee
+              JOIN res_company company ON company.id = employee.company_id
+         LEFT JOIN (
+                SELECT conversation.employee_id,
+                       COUNT(*) FILTER (WHERE conversation.state = 'held')
+                           AS held_count,
+                       COUNT(*) FILTER (WHERE conversation.state = 'planned')
+                           AS planned_count,
+                       MAX(conversation.date)
+                           FILTER (WHERE conversation.state = 'held') AS last_date
+                  FROM kompetanse_conversation conversation
+                 WHERE conversation.state IN ('held', 'planned')
+                   AND conversation.date >= date_trunc('year', CURRENT_DATE)
+                   AND conversation.date
+                       < date_trunc('year', CURRENT_DATE) + interval '1 year'
+              GROUP BY conversation.employee_id
+                   ) held ON held.employee_id = employee.id
+             WHERE employee.active
+            """
+        )
+
+    @api.model
+    @api.readonly
+    def kompetanse_my_coverage(self):
+        """For the first screen: the coverage of the people the user sees
+        (their own row left out), in one grouped read; empty for whoever
+        manages nobody."""
+        domain = [("employee_id.user_id", "!=", self.env.uid)]
+        [(count, covered, due)] = self._read_group(
+            domain, aggregates=["__count", "covered_count:sum", "planned_count:sum"]
+        )
+        if not count:
+            return {}
+        return {
+            "employees": count,
+            "covered": covered,
+            "planned": due,
+            "required": self.env.company.kompetanse_conversations_per_year,
+        }
