@@ -131,6 +131,26 @@ SCREENS = [
         "(Lars, employee)",
         view="form", open_first=True,
     ),
+    Screen(
+        "13_conversation_manager", "sofie", "/odoo/samtaler",
+        "A conversation about tasks and competence, what was agreed ready for "
+        "the plan (Sofie, manager)",
+        view="form",
+        record=("kompetanse.conversation", [("employee_id.name", "=", "Lars Johansen")]),  # noqa: E501
+    ),
+    Screen(
+        "14_conversation_coverage_manager", "sofie", "/odoo/samtaledekning",
+        "Conversations this year against the number asked, per manager "
+        "(Sofie, manager)",
+        view="pivot",
+    ),
+    Screen(
+        "15_annual_cycle_hr", "hanne", "/odoo/arshjul",
+        "The årshjul: the year's events beside the deadlines of plans and "
+        "measures (Hanne, HR)",
+        view="form",
+        record=("kompetanse.cycle", [("year", "=", date.today().year)]),
+    ),
 ]  # fmt: skip
 
 

@@ -284,7 +284,15 @@ class KompetanseCycleEvent(models.Model):
         "res.users",
         string="Responsible",
         default=lambda self: self.env.user,
-        domain=[("share", "=", False)],
+        # who is reminded must be able to open the event
+        domain=lambda self: [
+            ("share", "=", False),
+            (
+                "groups_id",
+                "in",
+                self.env.ref("kompetanse_module.kompetanse_group_user").ids,
+            ),
+        ],
         tracking=True,
     )
     reminder_days = fields.Integer(

@@ -25,6 +25,7 @@ VALUE_CHECKERS = {
     "datetime": "_kompetanse_problem_date",
     "selection": "_kompetanse_problem_selection",
     "many2one": "_kompetanse_problem_many2one",
+    "reference": "_kompetanse_problem_reference",
 }
 # types whose empty value is refused when the field is required
 REQUIRED_TYPES = ("char", "text", "html", "many2one", "selection", "date", "datetime")
@@ -214,6 +215,9 @@ class KompetanseRecordMixin(models.AbstractModel):
         if field.type == "many2one" and not empty:
             record_id = value.id if isinstance(value, models.BaseModel) else value
             return {field.comodel_name: {record_id}} if record_id else {}
+        if field.type == "reference" and isinstance(value, str) and value:
+            model, record_id = value.split(",")
+            return {model: {int(record_id)}}
         return {}
 
     def _kompetanse_problem_text(self, field, value):
@@ -278,6 +282,21 @@ class KompetanseRecordMixin(models.AbstractModel):
             return self.env._("the id of a record is expected.")
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             return self.env._("the id of a record is expected.")
+        return None
+
+    def _kompetanse_problem_reference(self, field, value):
+        """A reference is "model,id" of a model among the field's choices."""
+        if isinstance(value, models.BaseModel) and len(value) == 1:
+            value = f"{value._name},{value.id}"
+        choices = [key for key, __ in field._description_selection(self.env)]
+        model, __, record_id = str(value).partition(",")
+        if (
+            not isinstance(value, str)
+            or model not in choices
+            or not record_id.isdigit()
+            or not 0 < int(record_id) <= INT_MAX
+        ):
+            return self.env._("%(value)s is not a record of the choices.", value=value)
         return None
 
     def _kompetanse_check_commands(self, field, value):

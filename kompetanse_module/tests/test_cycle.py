@@ -110,9 +110,16 @@ class TestCycle(KompetanseOrgCommon):
         with self.assertRaisesMessage(ValidationError, "not a year"):
             self.cycle.with_user(self.user_hr).year = 1900
         self.assertEqual(self.appraisal.date_end, date(self.year, 5, 29))
-        # Surveys is optional: without it there is no survey to link
-        if "survey.survey" not in self.env:
-            self.assertEqual(Event._selection_survey_ref(), [])
+        # Surveys is optional: a survey when it is installed, nothing else
+        choices = [model for model, __ in Event._selection_survey_ref()]
+        self.assertEqual(
+            choices, ["survey.survey"] if "survey.survey" in self.env else []
+        )
+        for wrong in (f"res.users,{self.user_hr.id}", "survey.survey,x", 42):
+            with self.assertRaisesMessage(
+                ValidationError, "not a record of the choices"
+            ):
+                self.appraisal.with_user(self.user_hr).write({"survey_ref": wrong})
 
     def test_next_year(self):
         """G-HR-1: "Make next year's cycle" carries the events a year on, with
