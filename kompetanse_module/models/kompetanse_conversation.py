@@ -3,9 +3,11 @@
 import logging
 from datetime import datetime, time, timedelta
 
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 from .kompetanse_development import ACTIVITY_KINDS
 from .kompetanse_record_mixin import kompetanse_button
@@ -39,9 +41,10 @@ class KompetanseConversation(models.Model):
     and HR keep it. The calendar event of its time carries no notes."""
 
     _name = "kompetanse.conversation"
-    _description = "Development Conversation"
+    _description = "Conversation"
     _inherit = ["kompetanse.state.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
+    _rec_names_search = ["employee_id"]
     _check_company_auto = True
     _mail_post_access = "read"
     _kompetanse_scope_fields = ("company_id", "employee_id")
@@ -56,11 +59,11 @@ class KompetanseConversation(models.Model):
     }
     _kompetanse_deletable_states = ("planned", "cancelled")
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # the company is the employee's: the employees to choose are those of the
+    # user's companies (Odoo's rules), not of a company not yet known
     employee_id = fields.Many2one(
         "hr.employee",
         required=True,
-        check_company=True,
         index=True,
         tracking=True,
         ondelete="cascade",
@@ -96,10 +99,12 @@ class KompetanseConversation(models.Model):
         readonly=True,
         tracking=True,
         index=True,
+        copy=False,
     )
     is_due = fields.Boolean(
         string="Made by the Reminder",
         readonly=True,
+        copy=False,
         help="Planned by the daily reminder because the employee was due a "
         "conversation.",
     )
@@ -116,48 +121,104 @@ class KompetanseConversation(models.Model):
     action_ids = fields.One2many(
         "kompetanse.conversation.action", "conversation_id", string="Agreed Actions"
     )
+    has_pending_actions = fields.Boolean(
+        string="Agreed, Not Yet in the Plan", compute="_compute_has_pending_actions"
+    )
     event_id = fields.Many2one(
-        "calendar.event", string="Meeting", readonly=True, ondelete="set null"
+        "calendar.event",
+        string="Meeting",
+        readonly=True,
+        ondelete="set null",
+        copy=False,
     )
     development_id = fields.Many2one(
         "kompetanse.development",
         string="Development Plan",
         readonly=True,
         ondelete="set null",
+        copy=False,
         help="The plan the agreed actions were added to.",
     )
 
+    def init(self):
+        # one conversation planned by the reminder per employee at a time,
+        # whatever runs at once (the lock keeps a second run from trying)
+        self.env.cr.execute(
+            SQL(
+                """CREATE UNIQUE INDEX IF NOT EXISTS kompetanse_conversation_one_due
+                   ON kompetanse_conversation (employee_id)
+                   WHERE is_due AND state = 'planned'"""
+            )
+        )
+
     @api.depends("employee_id.name", "kind", "date")
-    def _compute_name(self):
+    @api.depends_context("lang", "tz")
+    def _compute_display_name(self):
+        # in the reader's language and on their day, not the writer's
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for conversation in self:
-            conversation.name = " – ".join(
+            day = conversation.date and format_date(
+                self.env, fields.Datetime.context_timestamp(self, conversation.date)
+            )
+            conversation.display_name = " – ".join(
                 part
                 for part in (
                     kinds.get(conversation.kind),
                     conversation.employee_id.name,
-                    conversation.date and str(conversation.date.date()),
+                    day,
                 )
                 if part
+            )
+
+    @api.depends("action_ids.goal_id", "action_ids.activity_id")
+    def _compute_has_pending_actions(self):
+        for conversation in self:
+            conversation.has_pending_actions = any(
+                not action.in_plan for action in conversation.action_ids
             )
 
     @api.depends("employee_id")
     def _compute_manager_id(self):
         for conversation in self:
             employee = conversation.employee_id
-            conversation.manager_id = (
-                employee.parent_id or employee.department_id.manager_id
-            )
+            managers = (
+                employee.parent_id | employee.department_id.manager_id
+            ) - employee._origin
+            conversation.manager_id = managers[:1]
 
     @api.constrains("employee_id", "manager_id")
     def _check_manager(self):
         for conversation in self:
-            if conversation.manager_id == conversation.employee_id:
+            employee, manager = conversation.employee_id, conversation.manager_id
+            if manager == employee:
                 raise ValidationError(
                     self.env._(
                         "%(name)s: an employee does not hold a conversation with "
                         "themselves; choose their manager.",
-                        name=conversation.employee_id.name,
+                        name=employee.name,
+                    )
+                )
+            # who holds it is invited and reminded: one who may read what is
+            # said, i.e. a manager above the employee or HR
+            user = manager.user_id
+            if user and not employee.with_user(user).kompetanse_individual_access:
+                raise ValidationError(
+                    self.env._(
+                        "%(manager)s is not one of %(employee)s's managers, so "
+                        "cannot hold their conversation.",
+                        manager=manager.name,
+                        employee=employee.name,
+                    )
+                )
+
+    @api.constrains("date")
+    def _check_date(self):
+        for conversation in self:
+            if not 2000 <= conversation.date.year <= 2200:
+                raise ValidationError(
+                    self.env._(
+                        "%(date)s is not a date a conversation can be held.",
+                        date=conversation.date,
                     )
                 )
 
@@ -179,7 +240,9 @@ class KompetanseConversation(models.Model):
                     )
                 )
         result = super().write(vals)
-        if isinstance(vals, dict) and {"date", "duration", "manager_id"} & set(vals):
+        if isinstance(vals, dict) and {"date", "duration", "manager_id", "kind"} & set(
+            vals
+        ):
             self.filtered("event_id")._kompetanse_update_events()
         return result
 
@@ -197,7 +260,12 @@ class KompetanseConversation(models.Model):
         kind = dict(self._fields["kind"]._description_selection(self.env))[self.kind]
         return {
             # the title and the time only: what is said stays in the conversation
-            "name": f"{kind}: {self.employee_id.name}",
+            "name": self.env._(
+                "%(kind)s: %(employee)s", kind=kind, employee=self.employee_id.name
+            ),
+            # the meeting's document: the conversation, for who may open it
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
             "start": self.date,
             "stop": self.date + timedelta(hours=self.duration),
             "partner_ids": [fields.Command.set(partners.ids)],
@@ -264,8 +332,8 @@ class KompetanseConversation(models.Model):
             if conversation.date > now:
                 raise UserError(
                     self.env._(
-                        "%(name)s is in the future: it can be marked held once it "
-                        "has taken place.",
+                        "%(name)s is in the future: set the date it took place, "
+                        "then mark it held.",
                         name=conversation.display_name,
                     )
                 )
@@ -396,8 +464,12 @@ class KompetanseConversation(models.Model):
             (action, {"activity_id": activity.id})
             for action, activity in zip(activity_actions, activities, strict=True)
         ]
+        by_link = {}
         for action, vals in linked:
-            action.sudo().write(vals)
+            key = tuple(vals.items())
+            by_link[key] = by_link.get(key, self.env[action._name]) | action
+        for key, actions in by_link.items():
+            actions.sudo().write(dict(key))
         if linked:
             self.message_post(
                 body=self.env._(
@@ -423,30 +495,63 @@ class KompetanseConversation(models.Model):
               FROM hr_employee employee
               JOIN res_company company ON company.id = employee.company_id
               JOIN hr_employee manager ON manager.id = employee.parent_id
+                                      AND manager.id != employee.id
                                       AND manager.active
+                                      AND manager.company_id = employee.company_id
               JOIN res_users manager_user ON manager_user.id = manager.user_id
                                          AND manager_user.active
              WHERE employee.active
+               -- who is reminded can hold it: a Kompetanse manager
+               AND EXISTS (
+                   SELECT 1 FROM res_groups_users_rel member
+                    WHERE member.uid = manager_user.id AND member.gid = %(group)s
+               )
                AND NOT EXISTS (
                    SELECT 1
                      FROM kompetanse_conversation conversation
+                    CROSS JOIN LATERAL (
+                        SELECT make_interval(days => 365 / GREATEST(
+                            company.kompetanse_conversations_per_year, 1)) AS span
+                    ) due_span
                     WHERE conversation.employee_id = employee.id
-                      AND (conversation.state = 'planned'
-                           OR (conversation.state = 'held'
-                               AND conversation.date >= %(now)s - make_interval(
-                                   days => 365 / GREATEST(
-                                       company.kompetanse_conversations_per_year, 1)))
-                           OR (conversation.is_due
-                               AND conversation.create_date >= %(now)s - make_interval(
-                                   days => 365 / GREATEST(
-                                       company.kompetanse_conversations_per_year, 1))))
+                      AND (
+                           -- held within the interval
+                           (conversation.state = 'held'
+                            AND conversation.date >= %(now)s - due_span.span)
+                           -- planned for a day not long past nor far ahead
+                        OR (conversation.state = 'planned'
+                            AND conversation.date BETWEEN %(now)s - due_span.span
+                                                      AND %(now)s + due_span.span)
+                           -- or the reminder planned one within the interval
+                        OR (conversation.is_due
+                            AND conversation.create_date >= %(now)s - due_span.span)
+                      )
                )
              ORDER BY employee.id
                 """,
                 now=fields.Datetime.now(),
+                group=self.env.ref(GROUP_MANAGER).id,
             )
         )
         return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _kompetanse_utc(self, day, tz, hour=9):
+        """The naive UTC datetime of hour o'clock on day in the time zone tz."""
+        zone = pytz.timezone(tz or "UTC")
+        local = zone.localize(datetime.combine(day, time(hour, 0)))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @api.model
+    def _kompetanse_slots(self, day, tz, count):
+        """count hours of working days from day, nine to three where the
+        manager is: one conversation each, not all at once."""
+        slots = []
+        while len(slots) < count:
+            if day.weekday() < 5:
+                slots += [self._kompetanse_utc(day, tz, hour) for hour in range(9, 15)]
+            day += timedelta(days=1)
+        return slots[:count]
 
     @api.model
     def _cron_conversations_due(self):
@@ -462,23 +567,24 @@ class KompetanseConversation(models.Model):
             return
         activity_type = self.env.ref(DUE_ACTIVITY)
         deadline = activity_type._get_date_deadline()
-        when = datetime.combine(deadline, time(8, 0))
         # the chatter and the activities without a mail each: the managers find
         # them among their activities
         system = self.sudo().with_context(
             mail_create_nosubscribe=True, mail_activity_quick_update=True
         )
-        conversations = system.create(
-            [
+        values = []
+        for manager, people in employees.grouped("parent_id").items():
+            slots = self._kompetanse_slots(deadline, manager.user_id.tz, len(people))
+            values += [
                 {
                     "employee_id": employee.id,
-                    "manager_id": employee.parent_id.id,
-                    "date": when,
+                    "manager_id": manager.id,
+                    "date": slot,
                     "is_due": True,
                 }
-                for employee in employees
+                for employee, slot in zip(people, slots, strict=True)
             ]
-        )
+        conversations = system.create(values)
         model_id = self.env["ir.model"]._get_id(self._name)
         system.env["mail.activity"].create(
             [
@@ -531,10 +637,13 @@ class KompetanseConversationAction(models.Model):
     level_id = fields.Many2one(required=False, string="Target Level")
     deadline = fields.Date()
     goal_id = fields.Many2one(
-        "kompetanse.development.goal", readonly=True, ondelete="set null"
+        "kompetanse.development.goal", readonly=True, ondelete="set null", copy=False
     )
     activity_id = fields.Many2one(
-        "kompetanse.development.activity", readonly=True, ondelete="set null"
+        "kompetanse.development.activity",
+        readonly=True,
+        ondelete="set null",
+        copy=False,
     )
     in_plan = fields.Boolean(string="In the Plan", compute="_compute_in_plan")
 
@@ -568,3 +677,52 @@ class KompetanseConversationAction(models.Model):
                         name=action.conversation_id.display_name,
                     )
                 )
+
+    @api.constrains("deadline", "conversation_id")
+    def _check_deadline(self):
+        for action in self.filtered("deadline"):
+            if action.deadline < action.conversation_id.date.date():
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: the deadline is before the conversation.",
+                        name=action.name,
+                    )
+                )
+
+    def _kompetanse_check_kept(self):
+        """What was agreed stays as agreed: not in a cancelled conversation,
+        and once in the plan, it is changed there."""
+        for action in self:
+            if action.conversation_id.state == "cancelled":
+                raise UserError(
+                    self.env._(
+                        "%(name)s is cancelled: what was agreed in it stays as it was.",
+                        name=action.conversation_id.display_name,
+                    )
+                )
+            if action.in_plan:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is in the development plan: change it there.",
+                        name=action.name,
+                    )
+                )
+
+    def _kompetanse_check_write(self, vals):
+        result = super()._kompetanse_check_write(vals)
+        if "conversation_id" in vals and any(
+            action.conversation_id.id != vals["conversation_id"] for action in self
+        ):
+            raise UserError(
+                self.env._(
+                    "What was agreed stays with its conversation; add it to "
+                    "another instead."
+                )
+            )
+        self._kompetanse_check_kept()
+        return result
+
+    def unlink(self):
+        if not self.env.su:
+            self._kompetanse_check_kept()
+        return super().unlink()

@@ -58,10 +58,23 @@ class KompetanseCycle(models.Model):
         "of the unit plans and measures you see.",
     )
 
+    _sql_constraints = [
+        (
+            "year_company_uniq",
+            "unique(company_id, year)",
+            "A company has one annual cycle a year.",
+        ),
+    ]
+
     @api.depends("event_ids")
     def _compute_event_count(self):
+        counts = dict(
+            self.env["kompetanse.cycle.event"]._read_group(
+                [("cycle_id", "in", self.ids)], ["cycle_id"], ["__count"]
+            )
+        )
         for cycle in self:
-            cycle.event_count = len(cycle.event_ids)
+            cycle.event_count = counts.get(cycle._origin, 0)
 
     @api.constrains("year")
     def _check_year(self):
@@ -74,25 +87,6 @@ class KompetanseCycle(models.Model):
                     )
                 )
         self.event_ids._check_in_year()
-
-    @api.constrains("year", "company_id")
-    def _check_one_a_year(self):
-        for cycle in self:
-            if self.search_count(
-                [
-                    ("company_id", "=", cycle.company_id.id),
-                    ("year", "=", cycle.year),
-                    ("id", "!=", cycle.id),
-                ]
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(company)s has an annual cycle for %(year)s already: a "
-                        "company has one annual cycle a year.",
-                        company=cycle.company_id.name,
-                        year=cycle.year,
-                    )
-                )
 
     def _kompetanse_deadlines(self):
         """The unit plans ending and the measures due in the cycles' years,
@@ -142,53 +136,62 @@ class KompetanseCycle(models.Model):
             ._description_selection(self.env)
         )
         for cycle in cycles:
-            months = []
-            for month in range(1, 13):
-                items = [
-                    {
-                        "day": event.date.day,
-                        "name": event.name,
-                        "what": kinds.get(event.kind, ""),
-                        "who": event.user_id.name or "",
-                        "css": f"o_kompetanse_cycle_{event.kind}",
-                    }
-                    for event in cycle.event_ids
-                    if event.date and event.date.month == month
-                ]
-                items += [
-                    {
-                        "day": plan.date_end.day,
-                        "name": plan.name,
-                        "what": self.env._("Unit plan ends"),
-                        "who": plan.department_id.name or "",
-                        "css": "o_kompetanse_cycle_deadline",
-                    }
-                    for plan in plans
-                    if plan.company_id == cycle.company_id
-                    and plan.date_end.year == cycle.year
-                    and plan.date_end.month == month
-                ]
-                items += [
-                    {
-                        "day": measure.date_deadline.day,
-                        "name": measure.name,
-                        "what": self.env._("Measure due"),
-                        "who": measure.responsible_id.name or "",
-                        "css": "o_kompetanse_cycle_deadline",
-                    }
-                    for measure in measures
-                    if measure.company_id == cycle.company_id
-                    and measure.date_deadline.year == cycle.year
-                    and measure.date_deadline.month == month
-                ]
-                months.append(
-                    {
-                        "name": format_date(
-                            self.env, date(cycle.year, month, 1), date_format="LLLL"
-                        ).capitalize(),
-                        "items": sorted(items, key=lambda item: item["day"]),
-                    }
+            by_month = {month: [] for month in range(1, 13)}
+            for event in cycle.event_ids.filtered("date"):
+                last = event.date_stop or event.date
+                # an event of several months shows in each
+                for month in range(event.date.month, last.month + 1):
+                    first = month == event.date.month
+                    by_month[month].append(
+                        {
+                            "day": event.date.day if first else 0,
+                            "label": str(event.date.day) if first else "…",
+                            "name": event.name,
+                            "what": kinds.get(event.kind, ""),
+                            "who": event.user_id.name or "",
+                            "css": f"o_kompetanse_cycle_{event.kind}",
+                        }
+                    )
+            deadlines = [
+                (
+                    plan.date_end,
+                    plan.name,
+                    self.env._("Unit plan ends"),
+                    plan.department_id,
                 )
+                for plan in plans
+                if plan.company_id == cycle.company_id
+            ] + [
+                (
+                    measure.date_deadline,
+                    measure.name,
+                    self.env._("Measure deadline"),
+                    measure.responsible_id,
+                )
+                for measure in measures
+                if measure.company_id == cycle.company_id
+            ]
+            for day, name, what, who in deadlines:
+                if day.year == cycle.year:
+                    by_month[day.month].append(
+                        {
+                            "day": day.day,
+                            "label": str(day.day),
+                            "name": name,
+                            "what": what,
+                            "who": who.name or "",
+                            "css": "o_kompetanse_cycle_deadline",
+                        }
+                    )
+            months = [
+                {
+                    "name": format_date(
+                        self.env, date(cycle.year, month, 1), date_format="LLLL"
+                    ).capitalize(),
+                    "items": sorted(items, key=lambda item: item["day"]),
+                }
+                for month, items in by_month.items()
+            ]
             cycle.overview = self.env["ir.qweb"]._render(
                 "kompetanse_module.kompetanse_cycle_overview",
                 {"months": months},
@@ -279,7 +282,15 @@ class KompetanseCycleEvent(models.Model):
     kind = fields.Selection(EVENT_KINDS, required=True, default="custom")
     date = fields.Date(required=True, tracking=True)
     date_end = fields.Date(string="Until")
-    date_stop = fields.Date(string="Last Day", compute="_compute_date_stop", store=True)
+    # the calendar's end: the last day, which moving the event in the
+    # calendar writes back as its end
+    date_stop = fields.Date(
+        string="Last Day",
+        compute="_compute_date_stop",
+        inverse="_inverse_date_stop",
+        store=True,
+        readonly=False,
+    )
     user_id = fields.Many2one(
         "res.users",
         string="Responsible",
@@ -302,7 +313,7 @@ class KompetanseCycleEvent(models.Model):
         "(0: none).",
     )
     reminded_on = fields.Date(
-        readonly=True, help="When the responsible was reminded (once)."
+        readonly=True, copy=False, help="When the responsible was reminded (once)."
     )
     measure_ids = fields.Many2many(
         "kompetanse.measure",
@@ -313,6 +324,9 @@ class KompetanseCycleEvent(models.Model):
     plan_ids = fields.Many2many(
         "kompetanse.plan",
         string="Unit Plans",
+        # who reads no unit plan reads the event without them
+        groups="kompetanse_module.kompetanse_group_manager,"
+        "kompetanse_module.kompetanse_group_top",
         domain="[('company_id', '=', company_id)]",
         help="The unit competence plans this event concerns.",
     )
@@ -328,6 +342,14 @@ class KompetanseCycleEvent(models.Model):
     def _compute_date_stop(self):
         for event in self:
             event.date_stop = event.date_end or event.date
+
+    def _inverse_date_stop(self):
+        for event in self:
+            event.date_end = (
+                event.date_stop
+                if event.date_stop and event.date_stop != event.date
+                else False
+            )
 
     @api.model
     def _selection_survey_ref(self):
@@ -425,30 +447,18 @@ class KompetanseCycleEvent(models.Model):
             return
         activity_type = self.env.ref(REMINDER_ACTIVITY)
         model_id = self.env["ir.model"]._get_id(self._name)
-        kinds = {}
-        values = []
-        for event in events:
-            user = event.user_id
-            env = self.with_context(lang=user.lang).env
-            if user.lang not in kinds:
-                kinds[user.lang] = dict(
-                    self._fields["kind"]._description_selection(env)
-                )
-            values.append(
-                {
-                    "activity_type_id": activity_type.id,
-                    "summary": env._(
-                        "%(kind)s: %(name)s",
-                        kind=kinds[user.lang][event.kind],
-                        name=event.name,
-                    ),
-                    "date_deadline": event.date,
-                    "res_model_id": model_id,
-                    "res_id": event.id,
-                    "user_id": user.id,
-                    "automated": True,
-                }
-            )
+        values = [
+            {
+                "activity_type_id": activity_type.id,
+                "summary": event.name,
+                "date_deadline": event.date,
+                "res_model_id": model_id,
+                "res_id": event.id,
+                "user_id": event.user_id.id,
+                "automated": True,
+            }
+            for event in events
+        ]
         self.env["mail.activity"].sudo().create(values)
         events.write({"reminded_on": today})
         _logger.info("Annual cycle reminders: %d sent.", len(events))

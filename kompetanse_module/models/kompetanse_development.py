@@ -41,10 +41,10 @@ class KompetanseDevelopment(models.Model):
     _kompetanse_scope_fields = ("company_id", "employee_id")
 
     name = fields.Char(compute="_compute_name", store=True)
+    # the company is the employee's (no company to check the choice against)
     employee_id = fields.Many2one(
         "hr.employee",
         required=True,
-        check_company=True,
         index=True,
         tracking=True,
         ondelete="cascade",

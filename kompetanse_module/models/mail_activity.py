@@ -19,15 +19,19 @@ class MailActivity(models.Model):
         """What a unit sent HR waits for HR: the review activities are the
         assignee's and HR's to change, to mark done or to delete, not the
         sender's (who may write the document and so, in Odoo, its
-        activities)."""
+        activities). The other activities of the module's documents are their
+        assignee's and those who may write the document: an employee who
+        reads and comments their own plan or conversation does not move or
+        close what their manager is to do."""
         if self.env.su or self.env.user.has_group(
             "kompetanse_module.kompetanse_group_hr"
         ):
             return
-        theirs = self.sudo().filtered(
+        others = self.sudo().filtered(
             lambda activity: activity.user_id != self.env.user
-            and activity._kompetanse_is_review()
+            and (activity.res_model or "").startswith("kompetanse.")
         )
+        theirs = others.filtered(lambda activity: activity._kompetanse_is_review())
         if theirs:
             raise AccessError(
                 self.env._(
@@ -37,6 +41,16 @@ class MailActivity(models.Model):
                     user=theirs[0].user_id.name,
                 )
             )
+        for model, activities in others.grouped("res_model").items():
+            documents = self.env[model].browse(activities.mapped("res_id")).exists()
+            if documents - documents._filtered_access("write"):
+                raise AccessError(
+                    self.env._(
+                        "This activity is %(user)s's: only they, whoever keeps "
+                        "the record, and HR change or close it.",
+                        user=activities[0].user_id.name,
+                    )
+                )
 
     def write(self, vals):
         self._kompetanse_check_review()

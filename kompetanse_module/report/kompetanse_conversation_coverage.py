@@ -1,6 +1,9 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 
@@ -17,6 +20,7 @@ class KompetanseConversationCoverage(models.Model):
     _depends = {
         "kompetanse.conversation": ["employee_id", "state", "date"],
         "hr.employee": ["active", "department_id", "company_id", "parent_id"],
+        "hr.department": ["manager_id"],
         "res.company": ["kompetanse_conversations_per_year"],
     }
 
@@ -24,15 +28,13 @@ class KompetanseConversationCoverage(models.Model):
     manager_id = fields.Many2one("hr.employee", string="Manager", readonly=True)
     department_id = fields.Many2one("hr.department", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    employee_count = fields.Integer(string="Employees", readonly=True)
-    held_count = fields.Integer(string="Held This Year", readonly=True)
+    employee_count = fields.Integer(string="Headcount", readonly=True)
+    held_count = fields.Integer(string="Held", readonly=True)
     planned_count = fields.Integer(string="Planned", readonly=True)
-    required_count = fields.Integer(
-        string="Asked a Year", readonly=True, aggregator="max"
-    )
+    required_count = fields.Integer(string="A Year", readonly=True, aggregator="max")
     is_covered = fields.Boolean(string="Enough Conversations", readonly=True)
     covered_count = fields.Integer(
-        string="Employees with Enough",
+        string="With Enough",
         readonly=True,
         help="Employees who had this year as many conversations as the company "
         "asks.",
@@ -42,13 +44,29 @@ class KompetanseConversationCoverage(models.Model):
     )
     last_date = fields.Datetime(string="Last Held", readonly=True, aggregator="max")
 
+    def _kompetanse_year_bounds(self):
+        """This year, from January 1st to the next, on the user's clock, as
+        the naive UTC datetimes conversations are stored in."""
+        Conversation = self.env["kompetanse.conversation"]
+        year = fields.Date.context_today(self).year
+        tz = self.env.context.get("tz") or self.env.user.tz
+        return (
+            Conversation._kompetanse_utc(date(year, 1, 1), tz, hour=0),
+            Conversation._kompetanse_utc(date(year + 1, 1, 1), tz, hour=0),
+        )
+
     @property
     def _table_query(self):
+        start, end = self._kompetanse_year_bounds()
         return SQL(
             """
             SELECT employee.id AS id,
                    employee.id AS employee_id,
-                   employee.parent_id AS manager_id,
+                   -- who holds the conversations, as they default to
+                   COALESCE(
+                       employee.parent_id,
+                       NULLIF(unit.manager_id, employee.id)
+                   ) AS manager_id,
                    employee.department_id AS department_id,
                    employee.company_id AS company_id,
                    1 AS employee_count,
@@ -66,6 +84,7 @@ class KompetanseConversationCoverage(models.Model):
                    held.last_date AS last_date
               FROM hr_employee employee
               JOIN res_company company ON company.id = employee.company_id
+         LEFT JOIN hr_department unit ON unit.id = employee.department_id
          LEFT JOIN (
                 SELECT conversation.employee_id,
                        COUNT(*) FILTER (WHERE conversation.state = 'held')
@@ -76,30 +95,39 @@ class KompetanseConversationCoverage(models.Model):
                            FILTER (WHERE conversation.state = 'held') AS last_date
                   FROM kompetanse_conversation conversation
                  WHERE conversation.state IN ('held', 'planned')
-                   AND conversation.date >= date_trunc('year', CURRENT_DATE)
-                   AND conversation.date
-                       < date_trunc('year', CURRENT_DATE) + interval '1 year'
+                   AND conversation.date >= %s
+                   AND conversation.date < %s
               GROUP BY conversation.employee_id
                    ) held ON held.employee_id = employee.id
              WHERE employee.active
-            """
+            """,
+            start,
+            end,
         )
 
     @api.model
     @api.readonly
-    def kompetanse_my_coverage(self):
+    def kompetanse_my_coverage(self, *args, **kwargs):
         """For the first screen: the coverage of the people the user sees
         (their own row left out), in one grouped read; empty for whoever
         manages nobody."""
+        if args or kwargs:
+            raise UserError(self.env._("This takes no arguments."))
         domain = [("employee_id.user_id", "!=", self.env.uid)]
-        [(count, covered, due)] = self._read_group(
-            domain, aggregates=["__count", "covered_count:sum", "planned_count:sum"]
+        [(count, covered, planned, required)] = self._read_group(
+            domain,
+            aggregates=[
+                "__count",
+                "covered_count:sum",
+                "planned_count:sum",
+                "required_count:max",
+            ],
         )
         if not count:
             return {}
         return {
             "employees": count,
             "covered": covered,
-            "planned": due,
-            "required": self.env.company.kompetanse_conversations_per_year,
+            "planned": planned,
+            "required": required,
         }

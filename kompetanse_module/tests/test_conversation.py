@@ -1,12 +1,15 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
+from datetime import datetime, timedelta
 from unittest.mock import patch
+
+from lxml import etree
+from psycopg2 import IntegrityError
 
 from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.kompetanse_module.models.kompetanse_conversation import (
@@ -143,6 +146,20 @@ class TestConversation(KompetanseOrgCommon):
             future.action_ids = [Command.create({"name": "No level", "kind": "goal"})]
         with self.assertRaisesMessage(ValidationError, "with themselves"):
             future.manager_id = self.anna
+        # who holds it is one of her managers (or HR), not a co-worker
+        with self.assertRaisesMessage(ValidationError, "is not one of Test Anna's"):
+            future.manager_id = self.cora
+        with self.assertRaisesMessage(ValidationError, "before the conversation"):
+            future.action_ids = [
+                Command.create(
+                    {
+                        "name": "Too early",
+                        "deadline": fields.Date.today() - timedelta(days=10),
+                    }
+                )
+            ]
+        with self.assertRaisesMessage(ValidationError, "not a date a conversation"):
+            future.date = "9999-12-31 23:00:00"
         with self.assertRaisesMessage(UserError, "stays with its employee"):
             future.employee_id = self.bjorn
         future.action_cancel()
@@ -167,14 +184,71 @@ class TestConversation(KompetanseOrgCommon):
             ).create({"employee_id": self.anna.id, "date": self.past})
         with self.assertRaises(UserError):
             conversation.copy(default={"state": "held"})
-        as_anna = conversation.with_user(self.user_employee)
-        self.assertEqual(as_anna.summary, conversation.summary)
+        # a copy is a new conversation to plan, of what the module sets nothing
+        conversation.action_hold()
+        again = conversation.copy()
+        self.assertEqual(
+            (again.state, again.is_due, again.event_id),
+            ("planned", False, again.event_id.browse()),
+        )
+        self.assertEqual(again.employee_id, self.anna)
+        as_anna = again.with_user(self.user_employee)
+        self.assertEqual(as_anna.summary, again.summary)
         as_anna.message_post(body="Thanks, I will start in March.")
         with self.assertRaises(AccessError):
             as_anna.action_hold()
         with self.assertRaises(AccessError):
             as_anna.write({"note": "<p>mine</p>"})
-        self.assertEqual(conversation.state, "planned")
+        self.assertEqual(again.state, "planned")
+
+    def test_new_from_the_form(self):
+        """A manager plans a conversation (and a plan) from the form: every
+        employee of the user's companies can be chosen before the record has
+        a company of its own; the manager proposed is the employee's."""
+        for model in ("kompetanse.conversation", "kompetanse.development"):
+            views = (
+                self.env[model]
+                .with_user(self.user_manager)
+                .get_views([(False, "form")])
+            )
+            arch = etree.fromstring(views["views"]["form"]["arch"])
+            [node] = arch.xpath("//field[@name='employee_id']")
+            self.assertNotIn("company_id", node.get("domain") or "", model)
+        with Form(self.Conversation.with_user(self.user_manager)) as form:
+            form.employee_id = self.bjorn
+            self.assertEqual(form.manager_id, self.boss)
+            form.date = self.past
+        self.assertEqual(form.record.company_id, self.bjorn.company_id)
+
+    def test_agreed_stays_agreed(self):
+        """What was agreed stays with its conversation: not moved to another,
+        not changed once cancelled, and once in the plan changed there; the
+        employee does not push it into the plan."""
+        conversation = self._conversation(
+            action_ids=[
+                Command.create({"name": "Pair with Cora"}),
+                Command.create({"name": "Lead the retro"}),
+            ]
+        )
+        first, second = conversation.action_ids
+        other = self._conversation()
+        with self.assertRaisesMessage(UserError, "stays with its conversation"):
+            first.write({"conversation_id": other.id})
+        conversation.action_hold()
+        with self.assertRaises(AccessError):
+            conversation.with_user(self.user_employee).action_add_to_plan()
+        conversation.action_add_to_plan()
+        with self.assertRaisesMessage(UserError, "change it there"):
+            first.write({"name": "Pair with somebody"})
+        with self.assertRaisesMessage(UserError, "change it there"):
+            second.unlink()
+        other.action_ids = [Command.create({"name": "Read the book"})]
+        other.action_cancel()
+        with self.assertRaisesMessage(UserError, "stays as it was"):
+            other.action_ids.write({"name": "Read another"})
+        with self.assertRaisesMessage(UserError, "stays as it was"):
+            other.action_ids.unlink()
+        self.assertEqual(other.action_ids.name, "Read the book")
 
     def test_who_sees_the_notes(self):
         """The notes are seen by the employee, the managers above and HR: not
@@ -263,8 +337,15 @@ class TestConversation(KompetanseOrgCommon):
             self.Conversation._cron_conversations_due()
         lock.assert_called_once_with(self.Conversation.env, DUE_LOCK)
         self.assertFalse(self._due())
+        # a manager who is no Kompetanse manager is not reminded
+        under_cora = self.env["hr.employee"].create(
+            {"name": "Test Under Cora", "parent_id": self.cora.id}
+        )
         self.Conversation._cron_conversations_due()
         due = self._due()
+        self.assertFalse(
+            self.Conversation.search([("employee_id", "=", under_cora.id)])
+        )
         # Tor has no manager; Bjørn is not due
         self.assertEqual(due.employee_id, self.anna | self.cecilie | self.erik)
         activities = due.activity_ids
@@ -287,11 +368,33 @@ class TestConversation(KompetanseOrgCommon):
             },
         )
         self.assertEqual(activities.activity_type_id, self.env.ref(DUE_ACTIVITY))
+        # on working days, one hour each, from nine where the manager is
+        anna_due = due.filtered(lambda c: c.employee_id == self.anna)
+        boss_due = due.filtered(lambda c: c.manager_id == self.boss)
+        self.assertEqual(len(set(boss_due.mapped("date"))), 2)
+        for conversation in due:
+            tz = conversation.manager_user_id.tz or "UTC"
+            local = fields.Datetime.context_timestamp(
+                conversation.with_context(tz=tz), conversation.date
+            )
+            self.assertLess(local.weekday(), 5)
+            self.assertTrue(9 <= local.hour < 15)
+        # the employee reads her conversation, not her manager's reminder
+        reminder = anna_due.activity_ids.with_user(self.user_employee)
+        with self.assertRaisesMessage(AccessError, "only they"):
+            reminder.write({"date_deadline": "2030-01-01"})
+        with self.assertRaisesMessage(AccessError, "only they"):
+            reminder.action_feedback(feedback="done by Anna")
+        self.assertTrue(anna_due.activity_ids)
+        # two runs at once: the database holds one planned by the reminder
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            self.Conversation.create(
+                {"employee_id": self.anna.id, "date": self.past, "is_due": True}
+            )
         self.Conversation._cron_conversations_due()
         self.assertEqual(self._due(), due)
         # the manager holds another conversation with Anna: her reminder is
         # done, the one it planned no longer needed
-        anna_due = due.filtered(lambda c: c.employee_id == self.anna)
         self._conversation().action_hold()
         self.assertFalse(anna_due.activity_ids)
         self.assertEqual(anna_due.state, "cancelled")
@@ -347,8 +450,9 @@ class TestConversation(KompetanseOrgCommon):
             )
         )
         self.assertEqual(groups, {self.boss: 1, self.olav: 1})
-        # Boss sees his four people and himself; not Cecilie
-        as_boss = Coverage.with_user(self.user_manager)
+        # Boss sees his four people and himself; not Cecilie (in the web
+        # client's context, with the user's time zone)
+        as_boss = Coverage.with_user(self.user_manager).with_context(tz="Europe/Oslo")
         self.assertEqual(
             as_boss.search([]).employee_id,
             self.boss | self.anna | self.bjorn | self.erik | self.cora,
@@ -368,7 +472,7 @@ class TestConversation(KompetanseOrgCommon):
 
         # the pivot and the first screen query as much for more people
         def pivot():
-            return Coverage.with_user(self.user_manager).web_read_group(
+            return as_boss.web_read_group(
                 [],
                 ["covered_count:sum", "employee_count:sum"],
                 ["manager_id", "department_id"],
@@ -402,6 +506,27 @@ class TestConversation(KompetanseOrgCommon):
             small,
         )
         self.assertEqual(as_boss.kompetanse_my_coverage()["employees"], 8)
+
+    def test_this_year_on_the_users_clock(self):
+        """G-NL-5: "this year" begins on January 1st where the user is: a
+        conversation just after midnight there counts, though UTC is still in
+        the old year."""
+        Coverage = self.env["kompetanse.conversation.coverage"].with_context(
+            tz="Pacific/Kiritimati"  # UTC+14
+        )
+        start, end = Coverage._kompetanse_year_bounds()
+        year = fields.Date.context_today(Coverage).year
+        self.assertEqual(start, datetime(year - 1, 12, 31, 10, 0))
+        self.assertEqual(end, datetime(year, 12, 31, 10, 0))
+        self._conversation(date=start + timedelta(minutes=30)).action_hold()
+        self._conversation(
+            employee=self.bjorn, date=start - timedelta(minutes=30)
+        ).action_hold()
+        rows = Coverage.search([("employee_id", "in", (self.anna | self.bjorn).ids)])
+        self.assertEqual(
+            {row.employee_id: row.held_count for row in rows},
+            {self.anna: 1, self.bjorn: 0},
+        )
 
     def _queries(self, function, warm=True):
         """How many queries function makes from an empty record cache, once

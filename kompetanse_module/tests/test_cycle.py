@@ -3,10 +3,13 @@
 from datetime import date, timedelta
 from unittest.mock import patch
 
+from psycopg2 import IntegrityError
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.kompetanse_module.models.kompetanse_cycle import (
     REMINDER_ACTIVITY,
@@ -103,13 +106,21 @@ class TestCycle(KompetanseOrgCommon):
             self.appraisal.with_user(self.user_hr).date_end = date(self.year, 4, 1)
         with self.assertRaisesMessage(ValidationError, "between 0 and 365"):
             self.appraisal.with_user(self.user_hr).reminder_days = -1
-        with self.assertRaisesMessage(ValidationError, "one annual cycle a year"):
+        # one a year, whatever runs at once: the database refuses a second
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             self.env["kompetanse.cycle"].with_user(self.user_hr).create(
                 {"name": "Test Twice", "year": self.year}
             )
         with self.assertRaisesMessage(ValidationError, "not a year"):
             self.cycle.with_user(self.user_hr).year = 1900
         self.assertEqual(self.appraisal.date_end, date(self.year, 5, 29))
+        # moved in the calendar: its last day is its end
+        self.budget.with_user(self.user_hr).write(
+            {"date": date(self.year, 1, 21), "date_stop": date(self.year, 1, 23)}
+        )
+        self.assertEqual(self.budget.date_end, date(self.year, 1, 23))
+        self.budget.with_user(self.user_hr).write({"date_stop": date(self.year, 1, 21)})
+        self.assertFalse(self.budget.date_end)
         # Surveys is optional: a survey when it is installed, nothing else
         choices = [model for model, __ in Event._selection_survey_ref()]
         self.assertEqual(
@@ -144,6 +155,10 @@ class TestCycle(KompetanseOrgCommon):
         self.assertFalse(following.event_ids.measure_ids)
         self.assertFalse(any(following.event_ids.mapped("reminded_on")))
         self.assertEqual(following.event_ids.user_id, self.user_hr | self.user_top)
+        # an event copied is to be reminded of again
+        self.appraisal.sudo().reminded_on = self.today
+        copied = self.appraisal.with_user(self.user_hr).copy()
+        self.assertEqual((copied.cycle_id, copied.reminded_on), (self.cycle, False))
         with self.assertRaisesMessage(UserError, f"for {self.year + 1} already"):
             self.cycle.with_user(self.user_hr).action_make_next_year()
         with self.assertRaisesMessage(UserError, "Make Next Year"):
@@ -227,7 +242,8 @@ class TestCycle(KompetanseOrgCommon):
             "Test Unit Plan",
         ):
             self.assertIn(text, as_hr)
-        # months in order, each event in its month
+        # months in order, each event in its months (April and May)
+        self.assertEqual(as_hr.count("Test Appraisal Round"), 2)
         self.assertLess(as_hr.index("Test Budget"), as_hr.index("Test Appraisal Round"))
         self.assertLess(
             as_hr.index("Test Appraisal Round"), as_hr.index("Test Unit Plan")
@@ -262,6 +278,13 @@ class TestCycle(KompetanseOrgCommon):
                 )
         with self.assertRaises(AccessError):
             self.cycle.with_user(self.user_portal).read(["name"])
+        # an employee reads no unit plan: the event's form leaves them out
+        as_anna = self.env["kompetanse.cycle.event"].with_user(self.user_employee)
+        arch = as_anna.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertNotIn('name="plan_ids"', arch)
+        self.assertIn('name="measure_ids"', arch)
+        with self.assertRaises(AccessError):
+            self.appraisal.with_user(self.user_employee).read(["plan_ids"])
         self.appraisal.with_user(self.user_hr).write({"name": "Test Appraisals"})
         self.assertEqual(self.appraisal.name, "Test Appraisals")
         # the reminder's day is the module's to set

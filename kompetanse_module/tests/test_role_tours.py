@@ -63,6 +63,11 @@ class TestRoleTours(HttpCase):
         activities."""
         conversation = self._demo("conversation_lars_autumn_demo")
         plan = self._demo("development_lars_demo")
+        jonas = self._demo("employee_jonas_demo")
+        due = self.env["kompetanse.conversation"].search(
+            [("employee_id", "=", jonas.id), ("is_due", "=", True)]
+        )
+        self.assertEqual(due.activity_ids.user_id.login, "sofie")
         self.start_tour("/odoo", "kompetanse_conversation_tour", login="sofie")
         self.assertEqual(conversation.state, "held")
         self.assertEqual(conversation.development_id, plan)
@@ -80,4 +85,6 @@ class TestRoleTours(HttpCase):
     def test_cycle_tour(self):
         """G-HR-1: HR opens this year's årshjul: its months with the events
         beside the deadlines of plans and measures, and a reminder waiting."""
+        survey = self._demo("cycle_user_demo")
+        self.assertEqual(survey.activity_ids.user_id.login, "hanne")
         self.start_tour("/odoo", "kompetanse_cycle_tour", login="hanne")

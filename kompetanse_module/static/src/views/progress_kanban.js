@@ -34,7 +34,7 @@ export class ConversationCoverageBanner extends Component {
     get figures() {
         const {employees, covered, required} = this.state.coverage;
         return _t(
-            "%(covered)s of your %(employees)s people have had %(required)s conversations (%(percent)s %)",
+            "%(covered)s of the %(employees)s people you follow have had all %(required)s conversations of the year (%(percent)s %)",
             {
                 covered,
                 employees,
@@ -45,7 +45,9 @@ export class ConversationCoverageBanner extends Component {
     }
 
     get planned() {
-        return _t("%(planned)s planned", {planned: this.state.coverage.planned});
+        return _t("conversations planned: %(planned)s", {
+            planned: this.state.coverage.planned,
+        });
     }
 
     openCoverage() {

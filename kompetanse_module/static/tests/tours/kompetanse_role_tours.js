@@ -232,7 +232,7 @@ tours.add("kompetanse_conversation_tour", {
         {
             content: "A conversation due waits for her as an activity",
             trigger:
-                ".o_data_row:has(td:contains('Jonas Bakke')) .o-mail-ActivityButton",
+                ".o_data_row:has(td:contains('Jonas Bakke')) .o-mail-ActivityButton i:not(.fa-clock-o)",
         },
         {
             content: "Open yesterday's conversation with Lars",
@@ -344,7 +344,7 @@ tours.add("kompetanse_cycle_tour", {
         {
             content: "The events by month, the reminder as an activity",
             trigger:
-                ".o_data_row:has(td:contains('Brukerundersøkelse')) .o-mail-ActivityButton",
+                ".o_data_row:has(td:contains('Brukerundersøkelse')) .o-mail-ActivityButton i:not(.fa-clock-o)",
         },
     ],
 });
