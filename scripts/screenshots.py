@@ -136,7 +136,10 @@ SCREENS = [
         "A conversation about tasks and competence, what was agreed ready for "
         "the plan (Sofie, manager)",
         view="form",
-        record=("kompetanse.conversation", [("employee_id.name", "=", "Lars Johansen")]),  # noqa: E501
+        record=(
+            "kompetanse.conversation",
+            [("employee_id.name", "=", "Lars Johansen"), ("state", "=", "planned")],
+        ),
     ),
     Screen(
         "14_conversation_coverage_manager", "sofie", "/odoo/samtaledekning",
