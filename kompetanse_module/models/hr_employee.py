@@ -97,6 +97,21 @@ class HrEmployee(models.Model):
         )
         return [("id", "in", visible)]
 
+    def _kompetanse_managers(self):
+        """The employee's managers: up the manager chain, and the managers of
+        their department and the departments above it."""
+        self.ensure_one()
+        managers = self.browse()
+        boss = self.sudo().parent_id
+        while boss and boss not in managers and boss != self:
+            managers |= boss
+            boss = boss.parent_id
+        units = self.sudo().department_id
+        if units:
+            ids = [int(unit) for unit in units.parent_path.split("/") if unit]
+            managers |= self.env["hr.department"].sudo().browse(ids).manager_id
+        return (managers - self).with_env(self.env)
+
     @api.model
     def _kompetanse_individual_ids(self, ids):
         """Those of ids whose individual competence the current user sees."""

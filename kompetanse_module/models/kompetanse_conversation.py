@@ -199,9 +199,17 @@ class KompetanseConversation(models.Model):
                     )
                 )
             # who holds it is invited and reminded: one who may read what is
-            # said, i.e. a manager above the employee or HR
+            # said (a manager above the employee, or HR); without a user, one
+            # of the managers above
             user = manager.user_id
-            if user and not employee.with_user(user).kompetanse_individual_access:
+            if not manager:
+                continue
+            allowed = (
+                employee.with_user(user).kompetanse_individual_access
+                if user
+                else manager in employee._kompetanse_managers()
+            )
+            if not allowed:
                 raise ValidationError(
                     self.env._(
                         "%(manager)s is not one of %(employee)s's managers, so "
@@ -259,13 +267,10 @@ class KompetanseConversation(models.Model):
         partners = self.employee_id.work_contact_id | self.manager_user_id.partner_id
         kind = dict(self._fields["kind"]._description_selection(self.env))[self.kind]
         return {
-            # the title and the time only: what is said stays in the conversation
-            "name": self.env._(
-                "%(kind)s: %(employee)s", kind=kind, employee=self.employee_id.name
-            ),
-            # the meeting's document: the conversation, for who may open it
-            "res_model_id": self.env["ir.model"]._get_id(self._name),
-            "res_id": self.id,
+            # the kind and the time only, for the two invited: what is said,
+            # and that it is a conversation of the module, stays here (Odoo
+            # lets anyone search the names and documents of private meetings)
+            "name": kind,
             "start": self.date,
             "stop": self.date + timedelta(hours=self.duration),
             "partner_ids": [fields.Command.set(partners.ids)],

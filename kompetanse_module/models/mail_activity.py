@@ -15,7 +15,22 @@ class MailActivity(models.Model):
         xmlid = getattr(model, "_kompetanse_review_activity", None)
         return bool(xmlid) and self.activity_type_id == self.env.ref(xmlid)
 
-    def _kompetanse_check_review(self):
+    def _kompetanse_check_move(self, vals):
+        """An activity stays on its record: moved onto another, Odoo checks
+        nothing of where it lands, so the name of a record the user may not
+        read, and the chatter it posts to, would be theirs."""
+        if self.env.su or not {"res_model", "res_model_id", "res_id"} & set(vals):
+            return
+        model = vals.get("res_model")
+        if "res_model_id" in vals:
+            model = self.env["ir.model"].sudo().browse(vals["res_model_id"]).model
+        models_concerned = set(self.sudo().mapped("res_model")) | {model or ""}
+        if any(name and name.startswith("kompetanse.") for name in models_concerned):
+            raise AccessError(
+                self.env._("An activity stays on its record; plan a new one instead.")
+            )
+
+    def _kompetanse_check_review(self, operation="write"):
         """What a unit sent HR waits for HR: the review activities are the
         assignee's and HR's to change, to mark done or to delete, not the
         sender's (who may write the document and so, in Odoo, its
@@ -23,9 +38,12 @@ class MailActivity(models.Model):
         assignee's and those who may write the document: an employee who
         reads and comments their own plan or conversation does not move or
         close what their manager is to do."""
-        if self.env.su or self.env.user.has_group(
-            "kompetanse_module.kompetanse_group_hr"
-        ):
+        if self.env.su:
+            return
+        # who may not touch the activity at all hears Odoo's own refusal first,
+        # nothing of the activity
+        self.check_access(operation)
+        if self.env.user.has_group("kompetanse_module.kompetanse_group_hr"):
             return
         others = self.sudo().filtered(
             lambda activity: activity.user_id != self.env.user
@@ -53,11 +71,12 @@ class MailActivity(models.Model):
                 )
 
     def write(self, vals):
+        self._kompetanse_check_move(vals)
         self._kompetanse_check_review()
         return super().write(vals)
 
     def unlink(self):
-        self._kompetanse_check_review()
+        self._kompetanse_check_review("unlink")
         return super().unlink()
 
     def action_archive(self):

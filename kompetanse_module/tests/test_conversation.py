@@ -149,6 +149,9 @@ class TestConversation(KompetanseOrgCommon):
         # who holds it is one of her managers (or HR), not a co-worker
         with self.assertRaisesMessage(ValidationError, "is not one of Test Anna's"):
             future.manager_id = self.cora
+        # nor, without a user, somebody outside her managers
+        with self.assertRaisesMessage(ValidationError, "is not one of Test Anna's"):
+            future.manager_id = self.cecilie
         with self.assertRaisesMessage(ValidationError, "before the conversation"):
             future.action_ids = [
                 Command.create(
@@ -289,7 +292,10 @@ class TestConversation(KompetanseOrgCommon):
         self.assertEqual((event.start, event.stop), (when, when + timedelta(hours=1.5)))
         self.assertEqual(event.privacy, "private")
         self.assertNotIn("Secret", str(event.description or ""))
-        self.assertIn("Test Anna", event.name)
+        # the kind only, and no link to the conversation: Odoo lets anyone
+        # search the names and documents of private meetings
+        self.assertEqual(event.name, "Development Conversation")
+        self.assertFalse(event.res_model or event.res_id)
         conversation.date = when + timedelta(days=1)
         self.assertEqual(event.start, when + timedelta(days=1))
         conversation.action_cancel()
@@ -386,6 +392,27 @@ class TestConversation(KompetanseOrgCommon):
         with self.assertRaisesMessage(AccessError, "only they"):
             reminder.action_feedback(feedback="done by Anna")
         self.assertTrue(anna_due.activity_ids)
+        # nor moves an activity onto another record to read its name or post
+        # into it
+        own = (
+            self.env["mail.activity"]
+            .with_user(self.user_employee)
+            .create(
+                {
+                    "res_model_id": self.env["ir.model"]._get_id(
+                        self.Conversation._name
+                    ),
+                    "res_id": anna_due.id,
+                    "user_id": self.user_employee.id,
+                    "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+                }
+            )
+        )
+        cecilie_due = due.filtered(lambda c: c.employee_id == self.cecilie)
+        with self.assertRaisesMessage(AccessError, "stays on its record"):
+            own.write({"res_id": cecilie_due.id})
+        self.assertEqual(own.res_id, anna_due.id)
+        own.unlink()  # her own she removes
         # two runs at once: the database holds one planned by the reminder
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             self.Conversation.create(

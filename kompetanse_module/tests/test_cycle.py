@@ -285,6 +285,10 @@ class TestCycle(KompetanseOrgCommon):
         self.assertIn('name="measure_ids"', arch)
         with self.assertRaises(AccessError):
             self.appraisal.with_user(self.user_employee).read(["plan_ids"])
+        # nor by grouping: Odoo's grouped read checks no field groups itself
+        with self.assertRaises(AccessError):
+            as_anna.read_group([], ["name"], ["plan_ids"])
+        self.assertTrue(as_anna.read_group([], ["name"], ["kind"]))
         self.appraisal.with_user(self.user_hr).write({"name": "Test Appraisals"})
         self.assertEqual(self.appraisal.name, "Test Appraisals")
         # the reminder's day is the module's to set
