@@ -86,7 +86,13 @@ class KompetanseConversation(models.Model):
         related="manager_id.user_id", string="Manager's User"
     )
     date = fields.Datetime(
-        required=True, default=fields.Datetime.now, tracking=True, index=True
+        required=True,
+        default=lambda self: fields.Datetime.now().replace(
+            minute=0, second=0, microsecond=0
+        )
+        + timedelta(hours=1),
+        tracking=True,
+        index=True,
     )
     duration = fields.Float(default=1.0, help="In hours.")
     kind = fields.Selection(
@@ -407,11 +413,13 @@ class KompetanseConversation(models.Model):
                 and p.date_start <= d <= p.date_end
             )[:1]
             if not plan:
+                # the conversation's year, or up to the last deadline agreed
+                deadlines = [d for d in conversation.action_ids.mapped("deadline") if d]
                 plan = plan_model.create(
                     {
                         "employee_id": conversation.employee_id.id,
                         "date_start": day.replace(month=1, day=1),
-                        "date_end": day.replace(month=12, day=31),
+                        "date_end": max([day.replace(month=12, day=31), *deadlines]),
                     }
                 )
                 plans |= plan

@@ -142,12 +142,19 @@ class KompetanseCycle(models.Model):
                 # an event of several months shows in each
                 for month in range(event.date.month, last.month + 1):
                     first = month == event.date.month
+                    what = kinds.get(event.kind, "")
+                    if event.date_end:
+                        what = self.env._(
+                            "%(kind)s, until %(day)s",
+                            kind=what,
+                            day=format_date(self.env, event.date_end),
+                        )
                     by_month[month].append(
                         {
                             "day": event.date.day if first else 0,
                             "label": str(event.date.day) if first else "…",
                             "name": event.name,
-                            "what": kinds.get(event.kind, ""),
+                            "what": what,
                             "who": event.user_id.name or "",
                             "css": f"o_kompetanse_cycle_{event.kind}",
                         }
@@ -422,13 +429,24 @@ class KompetanseCycleEvent(models.Model):
             self.sudo().write({"reminded_on": False})
         return result
 
+    @api.model
+    def _kompetanse_next_year_day(self, day):
+        """day a year on, on a working day: a Saturday to the Friday before, a
+        Sunday to the Monday after, within the year."""
+        following = day + relativedelta(years=1)
+        shift = {5: -1, 6: 1}.get(following.weekday(), 0)
+        moved = following + timedelta(days=shift)
+        if moved.year != following.year:
+            moved = following + timedelta(days=-2 if shift > 0 else 2)
+        return moved
+
     def _kompetanse_next_year_values(self):
         self.ensure_one()
         return {
             "name": self.name,
             "kind": self.kind,
-            "date": self.date + relativedelta(years=1),
-            "date_end": self.date_end and self.date_end + relativedelta(years=1),
+            "date": self._kompetanse_next_year_day(self.date),
+            "date_end": self.date_end and self._kompetanse_next_year_day(self.date_end),
             "user_id": self.user_id.id,
             "reminder_days": self.reminder_days,
             "note": self.note,

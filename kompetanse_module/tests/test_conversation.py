@@ -116,6 +116,18 @@ class TestConversation(KompetanseOrgCommon):
         self.assertEqual(len(plan.goal_ids), 1)
         self.assertEqual(later.action_ids.goal_id, plan.goal_ids)
         self.assertEqual(len(plan.activity_line_ids), 1)
+        # a plan made for what was agreed lasts to its last deadline
+        late = fields.Date.to_date(f"{year + 1}-06-30")
+        bjorn = self._conversation(
+            employee=self.bjorn,
+            action_ids=[Command.create({"name": "Mentor Anna", "deadline": late})],
+        )
+        bjorn.action_hold()
+        bjorn.action_add_to_plan()
+        self.assertEqual(
+            (bjorn.development_id.date_start, bjorn.development_id.date_end),
+            (fields.Date.to_date(f"{year}-01-01"), late),
+        )
         # what was said stays editable after the conversation, its time not
         conversation.summary = "<p>Anna took the database task</p>"
         with self.assertRaisesMessage(UserError, "can no longer be changed"):
@@ -217,6 +229,8 @@ class TestConversation(KompetanseOrgCommon):
             arch = etree.fromstring(views["views"]["form"]["arch"])
             [node] = arch.xpath("//field[@name='employee_id']")
             self.assertNotIn("company_id", node.get("domain") or "", model)
+            # the people the user keeps, not themselves
+            self.assertIn("kompetanse_individual_access", node.get("domain"), model)
         with Form(self.Conversation.with_user(self.user_manager)) as form:
             form.employee_id = self.bjorn
             self.assertEqual(form.manager_id, self.boss)

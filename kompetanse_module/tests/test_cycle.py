@@ -153,6 +153,16 @@ class TestCycle(KompetanseOrgCommon):
             ],
         )
         self.assertFalse(following.event_ids.measure_ids)
+        # a year on, on a working day of the same year
+        Event = self.env["kompetanse.cycle.event"]
+        for day, expected in (
+            (date(2026, 12, 11), date(2027, 12, 10)),  # Saturday: the Friday
+            (date(2026, 12, 26), date(2027, 12, 27)),  # Sunday: the Monday
+            (date(2027, 12, 31), date(2028, 12, 29)),  # Sunday, last day: Friday
+            (date(2021, 1, 1), date(2022, 1, 3)),  # Saturday, first day: Monday
+            (date(2026, 4, 13), date(2027, 4, 13)),  # a Tuesday stays
+        ):
+            self.assertEqual(Event._kompetanse_next_year_day(day), expected, day)
         self.assertFalse(any(following.event_ids.mapped("reminded_on")))
         self.assertEqual(following.event_ids.user_id, self.user_hr | self.user_top)
         # an event copied is to be reminded of again
@@ -242,8 +252,10 @@ class TestCycle(KompetanseOrgCommon):
             "Test Unit Plan",
         ):
             self.assertIn(text, as_hr)
-        # months in order, each event in its months (April and May)
+        # months in order, each event in its months (April and May), with
+        # its end
         self.assertEqual(as_hr.count("Test Appraisal Round"), 2)
+        self.assertIn("until 05/29/2047", as_hr)
         self.assertLess(as_hr.index("Test Budget"), as_hr.index("Test Appraisal Round"))
         self.assertLess(
             as_hr.index("Test Appraisal Round"), as_hr.index("Test Unit Plan")
