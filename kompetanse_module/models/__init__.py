@@ -20,4 +20,5 @@ from . import hr_job
 from . import kompetanse_development
 from . import kompetanse_conversation
 from . import kompetanse_cycle
+from . import hr_appraisal
 from . import mail_activity

@@ -540,6 +540,17 @@ class KompetanseConversation(models.Model):
                             AND conversation.create_date >= %(now)s - due_span.span)
                       )
                )
+               -- a done appraisal is a conversation held on its day
+               AND NOT EXISTS (
+                   SELECT 1
+                     FROM hr_appraisal appraisal
+                    WHERE appraisal.employee_id = employee.id
+                      AND appraisal.state = '3_done'
+                      AND appraisal.active
+                      AND appraisal.date_close >= (%(now)s - make_interval(
+                          days => 365 / GREATEST(
+                              company.kompetanse_conversations_per_year, 1)))::date
+               )
              ORDER BY employee.id
                 """,
                 now=fields.Datetime.now(),

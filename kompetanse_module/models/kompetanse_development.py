@@ -13,6 +13,7 @@ REASONS = [
     ("target", "Target picture"),
     ("wish", "Own wish"),
     ("conversation", "Agreed in a conversation"),
+    ("appraisal", "Assessed in an appraisal"),
 ]
 # the 70-20-10 kinds of an agreed activity
 ACTIVITY_KINDS = [

@@ -22,6 +22,7 @@ class KompetanseConversationCoverage(models.Model):
         "hr.employee": ["active", "department_id", "company_id", "parent_id"],
         "hr.department": ["manager_id"],
         "res.company": ["kompetanse_conversations_per_year"],
+        "hr.appraisal": ["employee_id", "state", "date_close", "active"],
     }
 
     employee_id = fields.Many2one("hr.employee", readonly=True)
@@ -58,6 +59,8 @@ class KompetanseConversationCoverage(models.Model):
     @property
     def _table_query(self):
         start, end = self._kompetanse_year_bounds()
+        year = fields.Date.context_today(self).year
+        start_day, end_day = date(year, 1, 1), date(year + 1, 1, 1)
         return SQL(
             """
             SELECT employee.id AS id,
@@ -86,23 +89,37 @@ class KompetanseConversationCoverage(models.Model):
               JOIN res_company company ON company.id = employee.company_id
          LEFT JOIN hr_department unit ON unit.id = employee.department_id
          LEFT JOIN (
-                SELECT conversation.employee_id,
-                       COUNT(*) FILTER (WHERE conversation.state = 'held')
-                           AS held_count,
-                       COUNT(*) FILTER (WHERE conversation.state = 'planned')
+                SELECT held.employee_id,
+                       COUNT(*) FILTER (WHERE held.state = 'held') AS held_count,
+                       COUNT(*) FILTER (WHERE held.state = 'planned')
                            AS planned_count,
-                       MAX(conversation.date)
-                           FILTER (WHERE conversation.state = 'held') AS last_date
-                  FROM kompetanse_conversation conversation
-                 WHERE conversation.state IN ('held', 'planned')
-                   AND conversation.date >= %s
-                   AND conversation.date < %s
-              GROUP BY conversation.employee_id
+                       MAX(held.date) FILTER (WHERE held.state = 'held')
+                           AS last_date
+                  FROM (
+                        SELECT conversation.employee_id, conversation.state,
+                               conversation.date
+                          FROM kompetanse_conversation conversation
+                         WHERE conversation.state IN ('held', 'planned')
+                           AND conversation.date >= %s
+                           AND conversation.date < %s
+                     -- a done appraisal is a conversation held on its day
+                     UNION ALL
+                        SELECT appraisal.employee_id, 'held',
+                               appraisal.date_close::timestamp
+                          FROM hr_appraisal appraisal
+                         WHERE appraisal.state = '3_done'
+                           AND appraisal.active
+                           AND appraisal.date_close >= %s
+                           AND appraisal.date_close < %s
+                       ) held
+              GROUP BY held.employee_id
                    ) held ON held.employee_id = employee.id
              WHERE employee.active
             """,
             start,
             end,
+            start_day,
+            end_day,
         )
 
     @api.model

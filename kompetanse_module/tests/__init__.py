@@ -17,3 +17,4 @@ from . import test_role_tours
 from . import test_development
 from . import test_conversation
 from . import test_cycle
+from . import test_appraisal

@@ -182,7 +182,11 @@ class TestAccessMatrix(KompetanseOrgCommon):
         # conversations and what was agreed in them: the same people
         **{
             (model, scope): cells
-            for model in ("kompetanse.conversation", "kompetanse.conversation.action")
+            for model in (
+                "kompetanse.conversation",
+                "kompetanse.conversation.action",
+                "kompetanse.appraisal.skill",
+            )
             for scope, cells in (
                 (
                     "mine",
@@ -339,6 +343,27 @@ class TestAccessMatrix(KompetanseOrgCommon):
                 ("other", cls.cecilie, cls.olav),
             )
         }
+        cls.assessments = {
+            scope: env["kompetanse.appraisal.skill"].create(
+                {
+                    "appraisal_id": env["hr.appraisal"]
+                    .create(
+                        {
+                            "employee_id": person.id,
+                            "manager_ids": [Command.set(manager.ids)],
+                            "date_close": "2030-03-01",
+                        }
+                    )
+                    .id,
+                    "skill_id": cls.python.id,
+                    "level_id": cls.senior.id,
+                }
+            )
+            for scope, person, manager in (
+                ("mine", cls.anna, cls.boss),
+                ("other", cls.cecilie, cls.olav),
+            )
+        }
         cls.cycle = env["kompetanse.cycle"].create(
             {
                 "name": "Test Cycle",
@@ -379,6 +404,7 @@ class TestAccessMatrix(KompetanseOrgCommon):
             "kompetanse.development.activity": lambda: plan.activity_line_ids,
             "kompetanse.conversation": lambda: conversation,
             "kompetanse.conversation.action": lambda: conversation.action_ids,
+            "kompetanse.appraisal.skill": lambda: self.assessments.get(scope),
             "kompetanse.cycle": lambda: self.cycle,
             "kompetanse.cycle.event": lambda: self.cycle.event_ids,
         }
@@ -469,6 +495,13 @@ class TestAccessMatrix(KompetanseOrgCommon):
                 ).id,
                 "name": "Test New Agreed",
             },
+            "kompetanse.appraisal.skill": {
+                "appraisal_id": self.assessments.get(
+                    scope, self.assessments["mine"]
+                ).appraisal_id.id,
+                "skill_id": self.sami.id,
+                "level_id": self.a2.id,
+            },
             "kompetanse.cycle": {"name": "Test New Cycle", "year": 2048},
             "kompetanse.cycle.event": {
                 "cycle_id": self.cycle.id,
@@ -492,6 +525,7 @@ class TestAccessMatrix(KompetanseOrgCommon):
             "kompetanse.development": {"date_end": "2047-11-30"},
             "kompetanse.development.goal": {"note": "Test changed"},
             "kompetanse.conversation": {"summary": "<p>Test changed</p>"},
+            "kompetanse.appraisal.skill": {"justification": "Test changed"},
             "kompetanse.conversation.coverage": {"held_count": 3},
             "hr.employee.skill": {"skill_level_id": self.junior.id},
             "hr.employee.skill.log": {"skill_level_id": self.junior.id},

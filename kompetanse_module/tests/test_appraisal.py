@@ -1,0 +1,176 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from .common import KompetanseOrgCommon
+
+
+@tagged("post_install", "-at_install")
+class TestAppraisal(KompetanseOrgCommon):
+    """Competence in OCA's appraisals: skill assessments that update the
+    employee's skills in place when the appraisal is done, with their history,
+    goals from them, and the appraisal counted as a conversation."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._role(
+            "Test Appraised Role",
+            [(cls.python, cls.senior, "essential")],
+            cls.dept_main,
+            employees=cls.anna,
+        )
+        cls.appraisal = cls.env["hr.appraisal"].create(
+            {
+                "employee_id": cls.anna.id,
+                "manager_ids": [Command.set(cls.boss.ids)],
+                "date_close": fields.Date.today(),
+            }
+        )
+        cls.Line = cls.env["kompetanse.appraisal.skill"]
+
+    def _assess(self, skill, level, user=None, appraisal=None, **values):
+        return self.Line.with_user(user or self.user_manager).create(
+            {
+                "appraisal_id": (appraisal or self.appraisal).id,
+                "skill_id": skill.id,
+                "level_id": level.id,
+                **values,
+            }
+        )
+
+    def test_done_updates_skills_in_place(self):
+        """G-NL-5: when the appraisal is done, the levels assessed become the
+        employee's: the same employee skill is written (Odoo's log keeps the
+        levels before and after), a new skill is added, nothing is deleted;
+        the chatter lists what changed; the Skills Evolution shows it."""
+        before = self.anna.employee_skill_ids
+        python = before.filtered(lambda s: s.skill_id == self.python)
+        self.assertEqual(python.skill_level_id, self.junior)
+        up = self._assess(self.python, self.senior, justification="Leads the API work")
+        same = self._assess(self.norwegian, self.c2)
+        new = self._assess(self.sami, self.a2)
+        self.assertEqual(
+            (up.level_start_id, same.level_start_id, new.level_start_id),
+            (self.junior, self.c2, self.env["hr.skill.level"]),
+        )
+        self.appraisal.with_user(self.user_manager).action_done()
+        self.assertEqual(self.appraisal.state, "3_done")
+        after = self.anna.employee_skill_ids
+        self.assertEqual(after & before, before, "no employee skill was deleted")
+        self.assertTrue(python.exists())
+        self.assertEqual(python.skill_level_id, self.senior)
+        self.assertEqual(
+            after.filtered(lambda s: s.skill_id == self.sami).skill_level_id, self.a2
+        )
+        logs = self.env["hr.employee.skill.log"].search(
+            [("employee_id", "=", self.anna.id), ("skill_id", "=", self.python.id)]
+        )
+        self.assertIn(self.senior, logs.skill_level_id)
+        self.assertEqual((up.previous_level_id, up.applied), (self.junior, True))
+        body = self.appraisal.message_ids[:1].body
+        self.assertIn("Test Python: Junior → Senior", body)
+        self.assertIn("Test Sami: ", body)
+        self.assertNotIn("Test Norwegian", body)
+        # the skills evolution: the changes, before and after
+        evolution = self.Line.with_user(self.user_manager).search(
+            [("applied", "=", True), ("employee_id", "=", self.anna.id)]
+        )
+        self.assertEqual(evolution, up | same | new)
+        # done: the assessments stay as they updated the skills
+        with self.assertRaisesMessage(UserError, "is done"):
+            up.with_user(self.user_manager).write({"level_id": self.junior.id})
+        with self.assertRaisesMessage(UserError, "is done"):
+            up.with_user(self.user_hr).unlink()
+
+    def test_clear_errors(self):
+        """A proposed level of another skill type, a skill assessed twice, an
+        assessment moved to another appraisal: clear errors, nothing saved."""
+        with self.assertRaisesMessage(ValidationError, "belongs to Test Tech"):
+            self._assess(self.norwegian, self.senior)
+        self._assess(self.python, self.senior)
+        with self.assertRaisesMessage(ValidationError, "each skill once"):
+            self._assess(self.python, self.junior)
+        other = self.env["hr.appraisal"].create(
+            {
+                "employee_id": self.bjorn.id,
+                "manager_ids": [Command.set(self.boss.ids)],
+                "date_close": fields.Date.today(),
+            }
+        )
+        line = self.appraisal.kompetanse_skill_ids
+        with self.assertRaisesMessage(UserError, "stays with its appraisal"):
+            line.with_user(self.user_manager).write({"appraisal_id": other.id})
+        self.assertEqual(line.level_id, self.senior)
+
+    def test_who_sees_and_keeps_assessments(self):
+        """The assessments are individual competence: the employee reads
+        them, the managers above and HR keep them; not a co-worker, another
+        unit's manager or the top leader."""
+        line = self._assess(self.python, self.senior)
+        self.assertEqual(line.with_user(self.user_employee).level_id, self.senior)
+        with self.assertRaises(AccessError):
+            line.with_user(self.user_employee).write({"justification": "mine"})
+        for user in (self.user_coworker, self.user_other_manager, self.user_top):
+            with self.assertRaises(AccessError, msg=user.login):
+                line.with_user(user).read(["level_id"])
+        line.with_user(self.user_hr).write({"justification": "HR agrees"})
+        with self.assertRaises(AccessError):
+            self._assess(self.norwegian, self.c2, user=self.user_other_manager)
+
+    def test_goals_and_tab(self):
+        """G-NL-3: goals from the assessments in one action, never twice; the
+        Competence tab shows the roles, gaps, goals and this year's
+        conversations the user may see."""
+        self._assess(self.python, self.senior)
+        self._assess(self.norwegian, self.c2)  # the level she has: no goal
+        appraisal = self.appraisal.with_user(self.user_manager)
+        result = appraisal.action_kompetanse_goals()
+        self.assertEqual(result["params"]["type"], "success")
+        plan = self.env["kompetanse.development"].search(
+            [("employee_id", "=", self.anna.id)]
+        )
+        self.assertEqual(
+            [(g.skill_id, g.level_id, g.reason) for g in plan.goal_ids],
+            [(self.python, self.senior, "appraisal")],
+        )
+        self.assertEqual(appraisal.action_kompetanse_goals()["params"]["type"], "info")
+        self.assertEqual(len(plan.goal_ids), 1)
+        conversation = self.env["kompetanse.conversation"].create(
+            {"employee_id": self.anna.id, "date": fields.Datetime.now()}
+        )
+        appraisal.invalidate_recordset()
+        self.assertEqual(appraisal.kompetanse_goal_ids, plan.goal_ids)
+        self.assertEqual(appraisal.kompetanse_gap_ids.skill_id, self.python)
+        self.assertIn(
+            "Test Appraised Role", appraisal.kompetanse_role_ids.mapped("name")
+        )
+        self.assertEqual(appraisal.kompetanse_conversation_ids, conversation)
+        # another unit's manager sees none of her gaps, goals or conversations
+        as_olav = self.appraisal.with_user(self.user_other_manager)
+        self.assertFalse(as_olav.kompetanse_gap_ids)
+        self.assertFalse(as_olav.kompetanse_goal_ids)
+        self.assertFalse(as_olav.kompetanse_conversation_ids)
+
+    def test_counts_as_a_conversation(self):
+        """G-NL-5: a done appraisal counts as a conversation held this year
+        in the coverage, and the employee is not due another."""
+        self.env.company.kompetanse_conversations_per_year = 1
+        Coverage = self.env["kompetanse.conversation.coverage"]
+        row = Coverage.search([("employee_id", "=", self.anna.id)])
+        self.assertEqual((row.held_count, row.is_covered), (0, False))
+        self.assertIn(
+            self.anna.id,
+            self.env["kompetanse.conversation"]._kompetanse_due_employee_ids(),
+        )
+        self.appraisal.action_done()
+        Coverage.invalidate_model()
+        row = Coverage.search([("employee_id", "=", self.anna.id)])
+        self.assertEqual((row.held_count, row.is_covered), (1, True))
+        self.assertNotIn(
+            self.anna.id,
+            self.env["kompetanse.conversation"]._kompetanse_due_employee_ids(),
+        )
