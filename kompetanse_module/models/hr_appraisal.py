@@ -4,6 +4,7 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from .kompetanse_record_mixin import kompetanse_button
 
@@ -20,6 +21,15 @@ class HrAppraisal(models.Model):
 
     _inherit = "hr.appraisal"
 
+    kompetanse_cycle_event_id = fields.Many2one(
+        "kompetanse.cycle.event",
+        string="Appraisal Round",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+        help="The round of the annual cycle that made this appraisal.",
+    )
     kompetanse_skill_ids = fields.One2many(
         "kompetanse.appraisal.skill",
         "appraisal_id",
@@ -50,6 +60,16 @@ class HrAppraisal(models.Model):
         compute="_compute_kompetanse",
         groups=GROUP_USER,
     )
+
+    def init(self):
+        # one appraisal of a round per employee, whatever runs at once
+        self.env.cr.execute(
+            SQL(
+                """CREATE UNIQUE INDEX IF NOT EXISTS hr_appraisal_kompetanse_round
+                   ON hr_appraisal (kompetanse_cycle_event_id, employee_id)
+                   WHERE kompetanse_cycle_event_id IS NOT NULL"""
+            )
+        )
 
     @api.depends("employee_id", "date_close")
     @api.depends_context("uid")
@@ -91,7 +111,27 @@ class HrAppraisal(models.Model):
                 if conversation.date.year == year
             ]
 
+    def _kompetanse_check_own_fields(self, vals):
+        # the round an appraisal belongs to is the round's to set
+        if not self.env.su and "kompetanse_cycle_event_id" in vals:
+            raise UserError(
+                self.env._(
+                    "%(field)s is set by the module itself, not by hand.",
+                    field=self._fields["kompetanse_cycle_event_id"]._description_string(
+                        self.env
+                    ),
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._kompetanse_check_own_fields(vals)
+        return super().create(vals_list)
+
     def write(self, vals):
+        if isinstance(vals, dict):
+            self._kompetanse_check_own_fields(vals)
         to_close = (
             self.filtered(lambda appraisal: appraisal.state != DONE)
             if isinstance(vals, dict) and vals.get("state") == DONE

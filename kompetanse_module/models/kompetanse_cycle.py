@@ -344,6 +344,88 @@ class KompetanseCycleEvent(models.Model):
         "installed.",
     )
     note = fields.Html()
+    department_ids = fields.Many2many(
+        "hr.department",
+        string="Units",
+        domain="[('company_id', 'in', [company_id, False])]",
+        help="An appraisal round's units (their sub-units with them): "
+        '"Create the Round\'s Appraisals" makes one for each of their '
+        "employees.",
+    )
+    appraisal_ids = fields.One2many(
+        "hr.appraisal", "kompetanse_cycle_event_id", string="Appraisals"
+    )
+    appraisal_count = fields.Integer(compute="_compute_appraisal_count")
+
+    @api.depends("appraisal_ids")
+    def _compute_appraisal_count(self):
+        counts = dict(
+            self.env["hr.appraisal"]._read_group(
+                [("kompetanse_cycle_event_id", "in", self.ids)],
+                ["kompetanse_cycle_event_id"],
+                ["__count"],
+            )
+        )
+        for event in self:
+            event.appraisal_count = counts.get(event._origin, 0)
+
+    @kompetanse_button
+    def action_create_appraisals(self):
+        """An appraisal round: one appraisal for each active employee of its
+        units and their sub-units who has a manager, with that manager, due at
+        the round's end; run again, it makes only those still missing."""
+        self.check_access("write")
+        Appraisal = self.env["hr.appraisal"]
+        for event in self:
+            if event.kind != "appraisal" or not event.department_ids:
+                raise UserError(
+                    self.env._(
+                        "%(name)s: an appraisal round with its units makes "
+                        "appraisals.",
+                        name=event.name,
+                    )
+                )
+            employees = self.env["hr.employee"].search(
+                [
+                    ("department_id", "child_of", event.department_ids.ids),
+                    ("company_id", "=", event.company_id.id),
+                ]
+            )
+            have = set(
+                Appraisal.with_context(active_test=False)
+                .search([("kompetanse_cycle_event_id", "=", event.id)])
+                .employee_id.ids
+            )
+            # as the system, once the round's keeper is checked: the round an
+            # appraisal belongs to is the module's to set
+            Appraisal.sudo().create(
+                [
+                    {
+                        "created_by": self.env.uid,
+                        "employee_id": employee.id,
+                        "manager_ids": [
+                            fields.Command.set((employee.parent_id - employee).ids)
+                        ],
+                        "date_close": event.date_end or event.date,
+                        "kompetanse_cycle_event_id": event.id,
+                    }
+                    for employee in employees
+                    # an appraisal is held with a manager
+                    if employee.id not in have
+                    and employee.parent_id
+                    and employee.parent_id != employee
+                ]
+            )
+        return self.action_open_appraisals() if len(self) == 1 else True
+
+    def action_open_appraisals(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_appraisal_oca.hr_appraisal_action_form"
+        )
+        action["domain"] = [("kompetanse_cycle_event_id", "=", self.id)]
+        action["context"] = {}
+        return action
 
     @api.model
     def _read_group(self, domain, groupby=(), aggregates=(), *args, **kwargs):
@@ -450,6 +532,7 @@ class KompetanseCycleEvent(models.Model):
             "user_id": self.user_id.id,
             "reminder_days": self.reminder_days,
             "note": self.note,
+            "department_ids": [fields.Command.set(self.department_ids.ids)],
         }
 
     @api.model

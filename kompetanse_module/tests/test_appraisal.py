@@ -1,9 +1,12 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from psycopg2 import IntegrityError
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import KompetanseOrgCommon
 
@@ -154,6 +157,61 @@ class TestAppraisal(KompetanseOrgCommon):
         self.assertFalse(as_olav.kompetanse_gap_ids)
         self.assertFalse(as_olav.kompetanse_goal_ids)
         self.assertFalse(as_olav.kompetanse_conversation_ids)
+
+    def test_round_from_the_cycle(self):
+        """G-HR-1: an appraisal round of the årshjul makes one appraisal for
+        each employee of its units (sub-units with them) who has a manager,
+        with that manager; run again it makes none twice; HR runs it."""
+        cycle = self.env["kompetanse.cycle"].create(
+            {
+                "name": "Test Round Cycle",
+                "year": 2047,
+                "event_ids": [
+                    Command.create(
+                        {
+                            "name": "Test Round",
+                            "kind": "appraisal",
+                            "date": "2047-04-12",
+                            "date_end": "2047-05-28",
+                            "department_ids": [Command.set(self.dept_main.ids)],
+                        }
+                    )
+                ],
+            }
+        )
+        event = cycle.event_ids
+        with self.assertRaises(AccessError):
+            event.with_user(self.user_manager).action_create_appraisals()
+        event.with_user(self.user_hr).action_create_appraisals()
+        round_ = event.appraisal_ids
+        # Boss manages the unit and has no manager: not his round
+        self.assertEqual(round_.employee_id, self.anna | self.bjorn | self.cora)
+        self.assertEqual(round_.manager_ids, self.boss)
+        self.assertEqual(
+            set(round_.mapped("date_close")), {fields.Date.to_date("2047-05-28")}
+        )
+        self.assertEqual(event.appraisal_count, 3)
+        event.with_user(self.user_hr).action_create_appraisals()
+        self.assertEqual(event.appraisal_ids, round_)
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            self.env["hr.appraisal"].create(
+                {
+                    "employee_id": self.anna.id,
+                    "manager_ids": [Command.set(self.boss.ids)],
+                    "date_close": "2047-05-28",
+                    "kompetanse_cycle_event_id": event.id,
+                }
+            )
+        # the round is the module's to set
+        with self.assertRaisesMessage(UserError, "set by the module itself"):
+            self.appraisal.with_user(self.user_hr).write(
+                {"kompetanse_cycle_event_id": event.id}
+            )
+        self.assertEqual(round_.created_by, self.user_hr)
+        # an event of another kind, or without units, makes none
+        event.department_ids = False
+        with self.assertRaisesMessage(UserError, "with its units makes appraisals"):
+            event.with_user(self.user_hr).action_create_appraisals()
 
     def test_counts_as_a_conversation(self):
         """G-NL-5: a done appraisal counts as a conversation held this year
