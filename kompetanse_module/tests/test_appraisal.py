@@ -114,6 +114,13 @@ class TestAppraisal(KompetanseOrgCommon):
         them, the managers above and HR keep them; not a co-worker, another
         unit's manager or the top leader."""
         line = self._assess(self.python, self.senior)
+        # the employee reads hers once the manager's assessment is published
+        # (OCA's flag: off from the confirmation until it is done)
+        self.appraisal.with_user(self.user_manager).action_confirm()
+        self.assertFalse(self.appraisal.manager_feedback_published)
+        with self.assertRaises(AccessError):
+            line.with_user(self.user_employee).read(["level_id"])
+        self.appraisal.with_user(self.user_manager).manager_feedback_published = True
         self.assertEqual(line.with_user(self.user_employee).level_id, self.senior)
         with self.assertRaises(AccessError):
             line.with_user(self.user_employee).write({"justification": "mine"})
@@ -152,11 +159,19 @@ class TestAppraisal(KompetanseOrgCommon):
             "Test Appraised Role", appraisal.kompetanse_role_ids.mapped("name")
         )
         self.assertEqual(appraisal.kompetanse_conversation_ids, conversation)
-        # another unit's manager sees none of her gaps, goals or conversations
-        as_olav = self.appraisal.with_user(self.user_other_manager)
-        self.assertFalse(as_olav.kompetanse_gap_ids)
-        self.assertFalse(as_olav.kompetanse_goal_ids)
-        self.assertFalse(as_olav.kompetanse_conversation_ids)
+        # another unit's manager does not open her appraisal (OCA's rules: her
+        # own, her managers' up the chain, HR's), so sees none of it
+        with self.assertRaises(AccessError):
+            self.appraisal.with_user(self.user_other_manager).read(
+                ["kompetanse_gap_ids"]
+            )
+        # a manager in Kompetanse is an appraisal user, HR an appraisal officer
+        self.assertTrue(
+            self.user_manager.has_group("hr_appraisal_oca.group_appraisal_user")
+        )
+        self.assertTrue(
+            self.user_hr.has_group("hr_appraisal_oca.group_appraisal_hr_officer")
+        )
 
     def test_round_from_the_cycle(self):
         """G-HR-1: an appraisal round of the årshjul makes one appraisal for

@@ -53,6 +53,27 @@ class TestTranslations(TransactionCase):
             env.ref("kompetanse_module.kompetanse_group_user").name, "Medarbeider"
         )
 
+    def test_appraisals_in_norwegian(self):
+        """OCA's appraisal screens that the module shows speak Bokmål: the
+        module brings the translations of their labels and statuses."""
+        env = self.env(context=dict(self.env.context, lang="nb_NO"))
+        Appraisal = env["hr.appraisal"]
+        self.assertEqual(
+            dict(Appraisal._fields["state"]._description_selection(env))["3_done"],
+            "Fullført",
+        )
+        self.assertEqual(
+            Appraisal._fields["date_close"]._description_string(env),
+            "Dato for samtalen",
+        )
+        self.assertEqual(
+            env.ref("hr_appraisal_oca.menu_hr_appraisal_root").name,
+            "Medarbeidersamtaler",
+        )
+        arch = Appraisal.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn("Merk som fullført", arch)
+        self.assertIn("Kompetanse", arch)
+
     def test_chatter_speaks_one_language(self):
         """A record made without a language in the context (as data is, at
         install) names its model in the language of the words around it."""

@@ -88,3 +88,21 @@ class TestRoleTours(HttpCase):
         survey = self._demo("cycle_user_demo")
         self.assertEqual(survey.activity_ids.user_id.login, "hanne")
         self.start_tour("/odoo", "kompetanse_cycle_tour", login="hanne")
+
+    def test_appraisal_tour(self):
+        """G-NL-5, G-NL-3: the manager completes an appraisal in Appraisals:
+        its assessment becomes the employee's level in place, the skills
+        evolution shows it, and the plan has the goal from it."""
+        eva = self._demo("employee_eva_demo")
+        klarsprak = self._demo("skill_klarsprak_demo")
+        before = eva.employee_skill_ids
+        self.start_tour("/odoo", "kompetanse_appraisal_tour", login="sofie")
+        appraisal = self._demo("appraisal_eva_demo")
+        self.assertEqual(appraisal.state, "3_done")
+        skill = eva.employee_skill_ids.filtered(lambda s: s.skill_id == klarsprak)
+        self.assertEqual(skill.skill_level_id, self._demo("skill_level_fag_god_demo"))
+        self.assertEqual(eva.employee_skill_ids & before, before)
+        plans = self.env["kompetanse.development"].search(
+            [("employee_id", "=", eva.id)]
+        )
+        self.assertIn(klarsprak, plans.goal_ids.skill_id)

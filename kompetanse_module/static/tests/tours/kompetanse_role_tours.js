@@ -348,3 +348,56 @@ tours.add("kompetanse_cycle_tour", {
         },
     ],
 });
+
+tours.add("kompetanse_appraisal_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...openApp(),
+        ...menu("kompetanse_planning_menu", "kompetanse_appraisal_menu"),
+        {
+            content: "Open Eva's appraisal",
+            trigger:
+                ".o_kanban_record:contains('Eva Lie'), .o_data_row:contains('Eva Lie')",
+            run: "click",
+        },
+        {
+            content: "Open its competence",
+            trigger: ".o_notebook a[name=kompetanse]",
+            run: "click",
+        },
+        {
+            content: "The assessment proposes a level for Klarspråk",
+            trigger:
+                ".o_field_widget[name=kompetanse_skill_ids] td:contains('Klarspråk')",
+        },
+        {
+            content: "Goals from the assessments, into her plan",
+            trigger: "button[name=action_kompetanse_goals]",
+            run: "click",
+        },
+        {
+            content: "She is told what came of it",
+            trigger: ".o_notification:contains('Klarspråk')",
+        },
+        {
+            content: "Confirm the appraisal",
+            trigger: "button[name=action_confirm]",
+            run: "click",
+        },
+        {
+            content: "and complete it",
+            trigger: "button[name=action_done]",
+            run: "click",
+        },
+        {
+            content: "The chatter lists the skills updated",
+            trigger: ".o-mail-Message:contains('Klarspråk')",
+        },
+        ...menu("kompetanse_analysis_menu", "kompetanse_appraisal_skill_menu"),
+        {
+            content: "The skills evolution shows the change",
+            trigger:
+                ".o_data_row:has(td:contains('Eva Lie')):has(td:contains('Klarspråk'))",
+        },
+    ],
+});
