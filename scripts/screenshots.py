@@ -62,7 +62,8 @@ class Screen:
     `open_first` clicks the first record of the list or kanban; `record` finds the
     record to open as that user: (model, domain with "uid" for the user's id);
     `busiest_month` pages a calendar to the month when most records of (model,
-    start field, stop field) run, so that the picture does not depend on today."""
+    start field, stop field) run, so that the picture does not depend on today;
+    `tab` opens the form's notebook page of that name."""
 
     name: str
     login: str
@@ -72,6 +73,7 @@ class Screen:
     open_first: bool = False
     record: tuple | None = None
     busiest_month: tuple | None = None
+    tab: str = ""
 
 
 SCREENS = [
@@ -153,6 +155,14 @@ SCREENS = [
         "measures (Hanne, HR)",
         view="form",
         record=("kompetanse.cycle", [("year", "=", date.today().year)]),
+    ),
+    Screen(
+        "16_appraisal_competence_manager", "sofie",
+        "/odoo/action-hr_appraisal_oca.hr_appraisal_action_form",
+        "An appraisal's competence: skills assessed, roles, gaps, goals and this "
+        "year's conversations (Sofie, manager)",
+        view="form", tab="kompetanse",
+        record=("hr.appraisal", [("employee_id.name", "=", "Eva Lie")]),
     ),
 ]  # fmt: skip
 
@@ -531,6 +541,15 @@ def take(browser, session, screen, args, out):
             ready = browser.wait_idle(screen.view or "form", args.timeout, args.settle)
         else:
             problems.append("no record to open: the list is empty")
+    if ready and screen.tab:
+        opened = browser.evaluate(
+            f"(() => {{ const tab = document.querySelector("
+            f"'.o_notebook a[name={screen.tab}]'); if (tab) {{ tab.click(); }}"
+            f" return !!tab; }})()"
+        )
+        if not opened:
+            problems.append(f"no tab {screen.tab}")
+        ready = browser.wait_idle("form", args.timeout, args.settle)
     if ready and screen.busiest_month:
         month = busiest_month(session, *screen.busiest_month)
         if month is not None and not page_calendar(browser, month, args):
