@@ -137,6 +137,22 @@ class HrAppraisal(models.Model):
             if isinstance(vals, dict) and vals.get("state") == DONE
             else self.browse()
         )
+        if not self.env.su and not self.env.user.has_group(
+            "kompetanse_module.kompetanse_group_hr"
+        ):
+            # the assessed levels become the employee's when their manager
+            # completes it, not when they close their own
+            own = to_close.filtered(
+                lambda appraisal: appraisal.employee_id.user_id == self.env.user
+                and appraisal.sudo().kompetanse_skill_ids
+            )
+            if own:
+                raise UserError(
+                    self.env._(
+                        "%(name)s assesses your skills: your manager completes it.",
+                        name=own[0].display_name,
+                    )
+                )
         result = super().write(vals)
         to_close._kompetanse_apply_skills()
         return result
@@ -162,7 +178,10 @@ class HrAppraisal(models.Model):
         for line in lines:
             employee = line.appraisal_id.employee_id
             current = have.get((employee, line.skill_id))
-            line.previous_level_id = current.skill_level_id if current else False
+            if not line.applied:
+                # the level before the first completion (a reopened appraisal
+                # done again keeps it)
+                line.previous_level_id = current.skill_level_id if current else False
             if current and current.skill_level_id != line.level_id:
                 current.skill_level_id = line.level_id
             elif not current:

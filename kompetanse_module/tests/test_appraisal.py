@@ -60,6 +60,10 @@ class TestAppraisal(KompetanseOrgCommon):
             (up.level_start_id, same.level_start_id, new.level_start_id),
             (self.junior, self.c2, self.env["hr.skill.level"]),
         )
+        # not the employee: her manager completes what assesses her
+        with self.assertRaisesMessage(UserError, "your manager completes it"):
+            self.appraisal.with_user(self.user_employee).write({"state": "3_done"})
+        self.assertEqual(python.skill_level_id, self.junior)
         self.appraisal.with_user(self.user_manager).action_done()
         self.assertEqual(self.appraisal.state, "3_done")
         after = self.anna.employee_skill_ids
@@ -83,6 +87,11 @@ class TestAppraisal(KompetanseOrgCommon):
             [("applied", "=", True), ("employee_id", "=", self.anna.id)]
         )
         self.assertEqual(evolution, up | same | new)
+        # reopened and done again, the level before stays the first
+        self.appraisal.with_user(self.user_manager).action_back()
+        self.appraisal.with_user(self.user_manager).action_done()
+        self.assertEqual(up.previous_level_id, self.junior)
+        self.assertEqual(python.skill_level_id, self.senior)
         # done: the assessments stay as they updated the skills
         with self.assertRaisesMessage(UserError, "is done"):
             up.with_user(self.user_manager).write({"level_id": self.junior.id})
