@@ -127,35 +127,69 @@ class HrAppraisal(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._kompetanse_check_own_fields(vals)
-        return super().create(vals_list)
+        appraisals = super().create(vals_list)
+        if not self.env.su and appraisals.filtered("kompetanse_cycle_event_id"):
+            # nor through a default from the context or a user's default
+            self._kompetanse_check_own_fields({"kompetanse_cycle_event_id": True})
+        return appraisals
+
+    def _kompetanse_check_assessor(self, message):
+        """An appraisal that assesses skills is completed, reopened, moved to
+        another employee, archived or deleted by who keeps the assessments:
+        the employee's managers in Kompetanse and HR. OCA lets every internal
+        user write appraisals; the levels they write into the employee's
+        skills are not every user's to set."""
+        if self.env.su:
+            return
+        lines = self.sudo().kompetanse_skill_ids
+        if not lines:
+            return
+        kept = lines.with_env(self.env)._filtered_access("write")
+        for appraisal in self:
+            theirs = lines.filtered(lambda line, a=appraisal: line.appraisal_id == a)
+            if theirs - kept:
+                raise UserError(message(appraisal.display_name))
 
     def write(self, vals):
-        if isinstance(vals, dict):
-            self._kompetanse_check_own_fields(vals)
+        if not isinstance(vals, dict):
+            return super().write(vals)
+        self._kompetanse_check_own_fields(vals)
+        if "employee_id" in vals and any(
+            appraisal.employee_id.id != vals["employee_id"]
+            for appraisal in self.sudo().filtered("kompetanse_skill_ids")
+        ):
+            raise UserError(
+                self.env._(
+                    "An appraisal that assesses skills stays with its employee; "
+                    "make a new one for another."
+                )
+            )
+        if "state" in vals or "active" in vals:
+            self._kompetanse_check_assessor(
+                lambda name: self.env._(
+                    "%(name)s assesses skills: only the employee's manager or HR "
+                    "completes, reopens or archives it.",
+                    name=name,
+                )
+            )
         to_close = (
             self.filtered(lambda appraisal: appraisal.state != DONE)
-            if isinstance(vals, dict) and vals.get("state") == DONE
+            if vals.get("state") == DONE
             else self.browse()
         )
-        if not self.env.su and not self.env.user.has_group(
-            "kompetanse_module.kompetanse_group_hr"
-        ):
-            # the assessed levels become the employee's when their manager
-            # completes it, not when they close their own
-            own = to_close.filtered(
-                lambda appraisal: appraisal.employee_id.user_id == self.env.user
-                and appraisal.sudo().kompetanse_skill_ids
-            )
-            if own:
-                raise UserError(
-                    self.env._(
-                        "%(name)s assesses your skills: your manager completes it.",
-                        name=own[0].display_name,
-                    )
-                )
         result = super().write(vals)
         to_close._kompetanse_apply_skills()
         return result
+
+    def unlink(self):
+        self._kompetanse_check_assessor(
+            lambda name: self.env._(
+                "%(name)s assesses skills: only the employee's manager or HR "
+                "deletes it.",
+                name=name,
+            )
+        )
+        return super().unlink()
 
     def _kompetanse_apply_skills(self):
         """The assessed levels become the employees' skill levels, in place:
@@ -194,7 +228,9 @@ class HrAppraisal(models.Model):
                     }
                 )
         EmployeeSkill.create(new_values)
-        lines.write({"applied": True})
+        moved = lines.filtered(lambda line: line.previous_level_id != line.level_id)
+        moved.write({"applied": True, "changed": True})
+        (lines - moved).write({"applied": True, "changed": False})
         for appraisal in self:
             changed = appraisal.sudo().kompetanse_skill_ids.filtered(
                 lambda line: line.applied and line.previous_level_id != line.level_id
@@ -324,6 +360,10 @@ class KompetanseAppraisalSkill(models.Model):
         "hr.skill.level", string="Level Before", readonly=True, copy=False
     )
     applied = fields.Boolean(readonly=True, copy=False)
+    changed = fields.Boolean(
+        readonly=True, copy=False, help="The appraisal changed the employee's level."
+    )
+    appraisal_date = fields.Date(related="appraisal_id.date_close", string="Date")
     justification = fields.Text()
 
     @api.depends("skill_id", "appraisal_id")

@@ -182,11 +182,7 @@ class TestAccessMatrix(KompetanseOrgCommon):
         # conversations and what was agreed in them: the same people
         **{
             (model, scope): cells
-            for model in (
-                "kompetanse.conversation",
-                "kompetanse.conversation.action",
-                "kompetanse.appraisal.skill",
-            )
+            for model in ("kompetanse.conversation", "kompetanse.conversation.action")
             for scope, cells in (
                 (
                     "mine",
@@ -207,6 +203,20 @@ class TestAccessMatrix(KompetanseOrgCommon):
                     },
                 ),
             )
+        },
+        # an appraisal's assessments: the employee reads hers once it is done
+        # (test_appraisal), the managers above and HR keep them
+        ("kompetanse.appraisal.skill", "mine"): {
+            "read": {"manager", "hr"},
+            "create": {"manager", "hr"},
+            "write": {"manager", "hr"},
+            "unlink": {"manager", "hr"},
+        },
+        ("kompetanse.appraisal.skill", "other"): {
+            "read": {"hr"},
+            "create": {"hr"},
+            "write": {"hr"},
+            "unlink": {"hr"},
         },
         ("kompetanse.conversation.coverage", "mine"): {
             "read": {"employee", "manager", "hr"}

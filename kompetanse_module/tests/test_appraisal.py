@@ -61,8 +61,14 @@ class TestAppraisal(KompetanseOrgCommon):
             (self.junior, self.c2, self.env["hr.skill.level"]),
         )
         # not the employee: her manager completes what assesses her
-        with self.assertRaisesMessage(UserError, "your manager completes it"):
-            self.appraisal.with_user(self.user_employee).write({"state": "3_done"})
+        for user in (self.user_employee, self.user_coworker):
+            with self.assertRaisesMessage(
+                UserError, "only the employee's manager or HR"
+            ):
+                self.appraisal.with_user(user).write({"state": "3_done"})
+        # another unit's manager, under OCA's rules, does not open it at all
+        with self.assertRaises(AccessError):
+            self.appraisal.with_user(self.user_other_manager).write({"state": "3_done"})
         self.assertEqual(python.skill_level_id, self.junior)
         self.appraisal.with_user(self.user_manager).action_done()
         self.assertEqual(self.appraisal.state, "3_done")
@@ -87,6 +93,19 @@ class TestAppraisal(KompetanseOrgCommon):
             [("applied", "=", True), ("employee_id", "=", self.anna.id)]
         )
         self.assertEqual(evolution, up | same | new)
+        # nor reopened, archived or deleted by another, nor moved to another
+        for values in ({"state": "1_new"}, {"active": False}):
+            with self.assertRaisesMessage(
+                UserError, "only the employee's manager or HR"
+            ):
+                self.appraisal.with_user(self.user_employee).write(values)
+        with self.assertRaisesMessage(UserError, "only the employee's manager or HR"):
+            self.appraisal.with_user(self.user_employee).unlink()
+        with self.assertRaisesMessage(UserError, "stays with its employee"):
+            self.appraisal.with_user(self.user_manager).write(
+                {"employee_id": self.bjorn.id}
+            )
+        self.assertEqual((up.changed, same.changed, new.changed), (True, False, True))
         # reopened and done again, the level before stays the first
         self.appraisal.with_user(self.user_manager).action_back()
         self.appraisal.with_user(self.user_manager).action_done()
@@ -123,22 +142,43 @@ class TestAppraisal(KompetanseOrgCommon):
         them, the managers above and HR keep them; not a co-worker, another
         unit's manager or the top leader."""
         line = self._assess(self.python, self.senior)
-        # the employee reads hers once the manager's assessment is published
-        # (OCA's flag: off from the confirmation until it is done)
+        line.with_user(self.user_hr).write({"justification": "HR agrees"})
+        # the employee reads hers once the appraisal is done, whatever she
+        # writes of OCA's publishing flag
         self.appraisal.with_user(self.user_manager).action_confirm()
-        self.assertFalse(self.appraisal.manager_feedback_published)
+        self.appraisal.with_user(self.user_employee).manager_feedback_published = True
         with self.assertRaises(AccessError):
             line.with_user(self.user_employee).read(["level_id"])
-        self.appraisal.with_user(self.user_manager).manager_feedback_published = True
+        self.appraisal.with_user(self.user_manager).action_done()
         self.assertEqual(line.with_user(self.user_employee).level_id, self.senior)
         with self.assertRaises(AccessError):
             line.with_user(self.user_employee).write({"justification": "mine"})
         for user in (self.user_coworker, self.user_other_manager, self.user_top):
             with self.assertRaises(AccessError, msg=user.login):
                 line.with_user(user).read(["level_id"])
-        line.with_user(self.user_hr).write({"justification": "HR agrees"})
         with self.assertRaises(AccessError):
             self._assess(self.norwegian, self.c2, user=self.user_other_manager)
+        # the round an appraisal belongs to: not from a default either
+        with self.assertRaisesMessage(UserError, "set by the module itself"):
+            event = self.env["kompetanse.cycle.event"].create(
+                {
+                    "cycle_id": self.env["kompetanse.cycle"]
+                    .create({"name": "Test Default Round", "year": 2047})
+                    .id,
+                    "name": "Test Default Round",
+                    "date": "2047-04-01",
+                    "kind": "appraisal",
+                }
+            )
+            self.env["hr.appraisal"].with_user(self.user_manager).with_context(
+                default_kompetanse_cycle_event_id=event.id
+            ).create(
+                {
+                    "employee_id": self.bjorn.id,
+                    "manager_ids": [Command.set(self.boss.ids)],
+                    "date_close": fields.Date.today(),
+                }
+            )
 
     def test_goals_and_tab(self):
         """G-NL-3: goals from the assessments in one action, never twice; the
