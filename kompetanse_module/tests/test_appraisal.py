@@ -61,14 +61,15 @@ class TestAppraisal(KompetanseOrgCommon):
             (self.junior, self.c2, self.env["hr.skill.level"]),
         )
         # not the employee: her manager completes what assesses her
-        for user in (self.user_employee, self.user_coworker):
-            with self.assertRaisesMessage(
-                UserError, "only the employee's manager or HR"
-            ):
+        with self.assertRaisesMessage(UserError, "only the employee's manager or HR"):
+            self.appraisal.with_user(self.user_employee).write({"state": "3_done"})
+        # a co-worker or another unit's manager, under OCA's rules, does not
+        # open it at all
+        for user in (self.user_coworker, self.user_other_manager):
+            with self.assertRaises(AccessError):
                 self.appraisal.with_user(user).write({"state": "3_done"})
-        # another unit's manager, under OCA's rules, does not open it at all
-        with self.assertRaises(AccessError):
-            self.appraisal.with_user(self.user_other_manager).write({"state": "3_done"})
+            with self.assertRaises(AccessError):
+                self.appraisal.with_user(user).read(["note"])
         self.assertEqual(python.skill_level_id, self.junior)
         self.appraisal.with_user(self.user_manager).action_done()
         self.assertEqual(self.appraisal.state, "3_done")

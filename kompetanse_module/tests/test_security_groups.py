@@ -56,12 +56,13 @@ class TestSecurityGroups(KompetanseCommon):
             self.assertIn(f'name="{field}"', arch)
 
     def test_implied_chain(self):
-        """Manager implies Employee (and OCA's appraisal user); HR and Top
-        leader each imply Manager, and neither implies the other: approving and
-        maintaining stay separate."""
+        """Manager implies Employee (which implies OCA's appraisal user); HR
+        and Top leader each imply Manager, and neither implies the other:
+        approving and maintaining stay separate."""
+        self.assertEqual(self.group_manager.implied_ids, self.group_user)
         self.assertEqual(
-            self.group_manager.implied_ids,
-            self.group_user | self.env.ref("hr_appraisal_oca.group_appraisal_user"),
+            self.group_user.implied_ids,
+            self.env.ref("hr_appraisal_oca.group_appraisal_user"),
         )
         self.assertIn(self.group_manager, self.group_hr.implied_ids)
         self.assertIn(self.env.ref("hr.group_hr_user"), self.group_hr.implied_ids)
