@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from .kompetanse_record_mixin import kompetanse_button
+from .kompetanse_record_mixin import kompetanse_button, notification
 
 DONE = "3_done"
 GROUP_USER = "kompetanse_module.kompetanse_group_user"
@@ -209,6 +209,7 @@ class HrAppraisal(models.Model):
             )
         }
         new_values = []
+        to_level = {}  # level: the employee skills it becomes, one write each
         for line in lines:
             employee = line.appraisal_id.employee_id
             current = have.get((employee, line.skill_id))
@@ -217,7 +218,9 @@ class HrAppraisal(models.Model):
                 # done again keeps it)
                 line.previous_level_id = current.skill_level_id if current else False
             if current and current.skill_level_id != line.level_id:
-                current.skill_level_id = line.level_id
+                to_level[line.level_id] = (
+                    to_level.get(line.level_id, EmployeeSkill) | current
+                )
             elif not current:
                 new_values.append(
                     {
@@ -227,6 +230,8 @@ class HrAppraisal(models.Model):
                         "skill_level_id": line.level_id.id,
                     }
                 )
+        for level, skills in to_level.items():
+            skills.write({"skill_level_id": level.id})
         EmployeeSkill.create(new_values)
         moved = lines.filtered(lambda line: line.previous_level_id != line.level_id)
         moved.write({"applied": True, "changed": True})
@@ -259,21 +264,8 @@ class HrAppraisal(models.Model):
         appraisal's date (a plan for its year when there is none), never twice
         the same skill."""
         self.check_access("write")
-        Plan = self.env["kompetanse.development"]
-        Goal = self.env["kompetanse.development.goal"]
-        made = Goal.browse()
+        wanted = {}
         for appraisal in self:
-            day = appraisal.date_close or fields.Date.context_today(self)
-            employee = appraisal.employee_id
-            plan = Plan.search(
-                [
-                    ("employee_id", "=", employee.id),
-                    ("date_start", "<=", day),
-                    ("date_end", ">=", day),
-                ],
-                order="date_start desc, id desc",
-                limit=1,
-            )
             lines = appraisal.kompetanse_skill_ids.filtered(
                 lambda line: line.level_id
                 and line.level_id.level_progress
@@ -287,29 +279,33 @@ class HrAppraisal(models.Model):
                         name=appraisal.display_name,
                     )
                 )
-            if not plan:
-                plan = Plan.create(
-                    {
-                        "employee_id": employee.id,
-                        "date_start": day.replace(month=1, day=1),
-                        "date_end": day.replace(month=12, day=31),
-                    }
+            wanted[appraisal] = lines
+        plans = self.env["kompetanse.development"]._kompetanse_plans_for(
+            [
+                (
+                    appraisal.employee_id,
+                    appraisal.date_close or fields.Date.context_today(self),
+                    None,
                 )
+                for appraisal in wanted
+            ]
+        )
+        values = []
+        for (_appraisal, lines), plan in zip(wanted.items(), plans, strict=True):
             have = set(plan.goal_ids.skill_id.ids)
-            made |= Goal.create(
-                [
-                    {
-                        "development_id": plan.id,
-                        "skill_id": line.skill_id.id,
-                        "level_id": line.level_id.id,
-                        "reason": "appraisal",
-                        "deadline": plan.date_end,
-                        "note": line.justification,
-                    }
-                    for line in lines
-                    if line.skill_id.id not in have
-                ]
-            )
+            values += [
+                {
+                    "development_id": plan.id,
+                    "skill_id": line.skill_id.id,
+                    "level_id": line.level_id.id,
+                    "reason": "appraisal",
+                    "deadline": plan.date_end,
+                    "note": line.justification,
+                }
+                for line in lines
+                if line.skill_id.id not in have
+            ]
+        made = self.env["kompetanse.development.goal"].create(values)
         message = (
             self.env._(
                 "Goals added to the plan: %(skills)s.",
@@ -318,17 +314,7 @@ class HrAppraisal(models.Model):
             if made
             else self.env._("Nothing new: the plan has a goal for each skill already.")
         )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("Development Goals"),
-                "message": message,
-                "type": "success" if made else "info",
-                "sticky": False,
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
+        return notification(self.env._("Development Goals"), message, bool(made))
 
 
 class KompetanseAppraisalSkill(models.Model):

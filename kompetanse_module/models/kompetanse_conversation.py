@@ -393,11 +393,6 @@ class KompetanseConversation(models.Model):
         development plan for the conversation's date (a plan for its year is
         made when there is none), once each; then the plan opens."""
         self.check_access("write")
-        plan_model = self.env["kompetanse.development"]
-        plans = plan_model.search(
-            [("employee_id", "in", self.employee_id.ids)],
-            order="date_start desc, id desc",
-        )._filtered_access("write")
         for conversation in self:
             if conversation.state != "held":
                 raise UserError(
@@ -407,22 +402,21 @@ class KompetanseConversation(models.Model):
                         name=conversation.display_name,
                     )
                 )
-            day = conversation.date.date()
-            plan = plans.filtered(
-                lambda p, c=conversation, d=day: p.employee_id == c.employee_id
-                and p.date_start <= d <= p.date_end
-            )[:1]
-            if not plan:
-                # the conversation's year, or up to the last deadline agreed
-                deadlines = [d for d in conversation.action_ids.mapped("deadline") if d]
-                plan = plan_model.create(
-                    {
-                        "employee_id": conversation.employee_id.id,
-                        "date_start": day.replace(month=1, day=1),
-                        "date_end": max([day.replace(month=12, day=31), *deadlines]),
-                    }
+        # the conversation's year, or up to the last deadline agreed
+        plans = self.env["kompetanse.development"]._kompetanse_plans_for(
+            [
+                (
+                    conversation.employee_id,
+                    conversation.date.date(),
+                    max(
+                        filter(None, conversation.action_ids.mapped("deadline")),
+                        default=None,
+                    ),
                 )
-                plans |= plan
+                for conversation in self
+            ]
+        )
+        for conversation, plan in zip(self, plans, strict=True):
             conversation._kompetanse_actions_to_plan(plan)
             conversation._kompetanse_write_system({"development_id": plan.id})
         return self.action_open_plan() if len(self) == 1 else True

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .kompetanse_measure import MEASURE_STATES
-from .kompetanse_record_mixin import kompetanse_button
+from .kompetanse_record_mixin import kompetanse_button, notification
 
 # why a goal: the gap of a role held now or to come, the målbilde, or a wish
 REASONS = [
@@ -171,17 +171,36 @@ class KompetanseDevelopment(models.Model):
             message = self.env._(
                 "Nothing new to propose: every skill with a gap has a goal already."
             )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("Propose Goals from Gaps"),
-                "message": message,
-                "type": "success" if goals else "info",
-                "sticky": False,
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
+        return notification(self.env._("Propose Goals from Gaps"), message, bool(goals))
+
+    @api.model
+    def _kompetanse_plans_for(self, wanted, create=True):
+        """For each (employee, day, last deadline) of wanted, the plan the
+        user keeps that holds the day (the latest begun); with create, one is
+        made for the day's year (to the last deadline) when there is none.
+        One search for all."""
+        plans = self.search(
+            [("employee_id", "in", list({employee.id for employee, *_ in wanted}))],
+            order="date_start desc, id desc",
+        )._filtered_access("write")
+        found = []
+        for employee, day, until in wanted:
+            plan = plans.filtered(
+                lambda p, e=employee, d=day: p.employee_id == e
+                and p.date_start <= d <= p.date_end
+            )[:1]
+            if not plan and create:
+                end = day.replace(month=12, day=31)
+                plan = self.create(
+                    {
+                        "employee_id": employee.id,
+                        "date_start": day.replace(month=1, day=1),
+                        "date_end": max(end, until or end),
+                    }
+                )
+                plans |= plan
+            found.append(plan)
+        return found
 
     @api.model
     def _kompetanse_add_measure(self, measures):
@@ -193,32 +212,31 @@ class KompetanseDevelopment(models.Model):
         if not measures:
             return
         # the plans the writer keeps (the system's are all) of all the
-        # participants, in one search; per measure and employee the latest
-        # begun that holds the measure's start
-        plans = self.search(
-            [("employee_id", "in", measures.employee_ids.ids)],
-            order="date_start desc, id desc",
-        )._filtered_access("write")
-        values = []
-        for measure in measures:
-            day = measure.date_start or today
-            for employee in measure.employee_ids:
-                plan = plans.filtered(
-                    lambda p, e=employee, d=day: p.employee_id == e
-                    and p.date_start <= d <= p.date_end
-                )[:1]
-                if not plan or measure in plan.activity_line_ids.measure_id:
-                    continue
-                values.append(
-                    {
-                        "development_id": plan.id,
-                        "name": measure.name,
-                        "measure_id": measure.id,
-                        "kind": measure.method_id._kompetanse_activity_kind(),
-                        "date_start": measure.date_start,
-                        "date_end": measure.date_deadline,
-                    }
-                )
+        # participants, in one search
+        pairs = [
+            (measure, employee)
+            for measure in measures
+            for employee in measure.employee_ids
+        ]
+        plans = self._kompetanse_plans_for(
+            [
+                (employee, measure.date_start or today, None)
+                for measure, employee in pairs
+            ],
+            create=False,
+        )
+        values = [
+            {
+                "development_id": plan.id,
+                "name": measure.name,
+                "measure_id": measure.id,
+                "kind": measure.method_id._kompetanse_activity_kind(),
+                "date_start": measure.date_start,
+                "date_end": measure.date_deadline,
+            }
+            for (measure, _employee), plan in zip(pairs, plans, strict=True)
+            if plan and measure not in plan.activity_line_ids.measure_id
+        ]
         self.env["kompetanse.development.activity"].create(values)
 
 

@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 
-from .kompetanse_record_mixin import kompetanse_button
+from .kompetanse_record_mixin import kompetanse_button, notification
 
 GROUP_MANAGER = "kompetanse_module.kompetanse_group_manager"
 GROUP_HR = "kompetanse_module.kompetanse_group_hr"
@@ -201,23 +201,11 @@ class KompetansePlan(models.Model):
                 count=len(needs),
                 names=", ".join(needs.mapped("name")),
             )
-            kind = "success"
         else:
             message = self.env._(
                 "Nothing new to propose: every skill with a gap has a need already."
             )
-            kind = "info"
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("Propose Needs from Gaps"),
-                "message": message,
-                "type": kind,
-                "sticky": False,
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
+        return notification(self.env._("Propose Needs from Gaps"), message, bool(needs))
 
     @kompetanse_button
     def action_open_needs(self):

@@ -58,6 +58,22 @@ def kompetanse_button(method):
     return button
 
 
+def notification(title, message, done):
+    """What a button tells the user, then the view reloads: a success when it
+    made something (done), else information."""
+    return {
+        "type": "ir.actions.client",
+        "tag": "display_notification",
+        "params": {
+            "title": title,
+            "message": message,
+            "type": "success" if done else "info",
+            "sticky": False,
+            "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+        },
+    }
+
+
 def boolean_search(env, label, operator, value, domain):
     """The domain for a search on a computed boolean whose True is domain:
     =, != with a boolean, in and not in with booleans; anything else is a clear
