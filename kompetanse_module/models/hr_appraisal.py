@@ -327,6 +327,7 @@ class KompetanseAppraisalSkill(models.Model):
     _description = "Skill Assessment"
     _order = "appraisal_id, id"
     _kompetanse_scope_fields = ("appraisal_id",)
+    _kompetanse_owner_field = "appraisal_id"
 
     appraisal_id = fields.Many2one(
         "hr.appraisal", required=True, ondelete="cascade", index=True
@@ -392,14 +393,11 @@ class KompetanseAppraisalSkill(models.Model):
                     )
                 )
 
+    def _kompetanse_owner_message(self):
+        return self.env._("An assessment stays with its appraisal; add it to another.")
+
     def _kompetanse_check_write(self, vals):
         result = super()._kompetanse_check_write(vals)
-        if "appraisal_id" in vals and any(
-            line.appraisal_id.id != vals["appraisal_id"] for line in self
-        ):
-            raise UserError(
-                self.env._("An assessment stays with its appraisal; add it to another.")
-            )
         self._kompetanse_check_done()
         return result
 

@@ -48,6 +48,7 @@ class KompetanseConversation(models.Model):
     _check_company_auto = True
     _mail_post_access = "read"
     _kompetanse_scope_fields = ("company_id", "employee_id")
+    _kompetanse_owner_field = "employee_id"
     _kompetanse_transitions = {
         "planned": {"held": GROUP_MANAGER, "cancelled": GROUP_MANAGER},
         "cancelled": {"planned": GROUP_MANAGER},
@@ -244,15 +245,12 @@ class KompetanseConversation(models.Model):
                     self.env._("A conversation lasts more than 0 and at most 12 hours.")
                 )
 
+    def _kompetanse_owner_message(self):
+        return self.env._(
+            "A conversation stays with its employee; plan a new one for another."
+        )
+
     def write(self, vals):
-        if isinstance(vals, dict) and "employee_id" in vals:
-            if any(c.employee_id.id != vals["employee_id"] for c in self):
-                raise UserError(
-                    self.env._(
-                        "A conversation stays with its employee; plan a new one "
-                        "for another."
-                    )
-                )
         result = super().write(vals)
         if isinstance(vals, dict) and {"date", "duration", "manager_id", "kind"} & set(
             vals
@@ -635,6 +633,7 @@ class KompetanseConversationAction(models.Model):
     _description = "Agreed Action"
     _order = "conversation_id, id"
     _kompetanse_scope_fields = ("conversation_id",)
+    _kompetanse_owner_field = "conversation_id"
 
     conversation_id = fields.Many2one(
         "kompetanse.conversation",
@@ -726,17 +725,13 @@ class KompetanseConversationAction(models.Model):
                     )
                 )
 
+    def _kompetanse_owner_message(self):
+        return self.env._(
+            "What was agreed stays with its conversation; add it to another instead."
+        )
+
     def _kompetanse_check_write(self, vals):
         result = super()._kompetanse_check_write(vals)
-        if "conversation_id" in vals and any(
-            action.conversation_id.id != vals["conversation_id"] for action in self
-        ):
-            raise UserError(
-                self.env._(
-                    "What was agreed stays with its conversation; add it to "
-                    "another instead."
-                )
-            )
         self._kompetanse_check_kept()
         return result
 

@@ -1,7 +1,7 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 from .kompetanse_measure import MEASURE_STATES
 from .kompetanse_record_mixin import kompetanse_button, notification
@@ -40,6 +40,8 @@ class KompetanseDevelopment(models.Model):
     _mail_post_access = "read"
     # whose plan it is decides who sees it: checked again after a write
     _kompetanse_scope_fields = ("company_id", "employee_id")
+    # a plan is one person's: it does not move to another
+    _kompetanse_owner_field = "employee_id"
 
     name = fields.Char(compute="_compute_name", store=True)
     # the company is the employee's (no company to check the choice against)
@@ -115,17 +117,10 @@ class KompetanseDevelopment(models.Model):
         self._kompetanse_add_measure(measures)
         return plans
 
-    def write(self, vals):
-        if isinstance(vals, dict) and "employee_id" in vals:
-            # a plan is one person's: it does not move to another
-            if any(plan.employee_id.id != vals["employee_id"] for plan in self):
-                raise UserError(
-                    self.env._(
-                        "A development plan stays with its employee; make a new "
-                        "plan for another."
-                    )
-                )
-        return super().write(vals)
+    def _kompetanse_owner_message(self):
+        return self.env._(
+            "A development plan stays with its employee; make a new plan for another."
+        )
 
     @kompetanse_button
     def action_propose_goals(self):

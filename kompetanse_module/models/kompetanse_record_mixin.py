@@ -127,6 +127,9 @@ class KompetanseRecordMixin(models.AbstractModel):
     # fields the record rules rest on: after a write of one of them, the user
     # must still have write access where the record went
     _kompetanse_scope_fields = ("company_id", "department_id")
+    # the field naming whose or whose part a record is, which it keeps once
+    # made (a plan its employee, a line its parent)
+    _kompetanse_owner_field = None
 
     # --- the values a client sends ---------------------------------------------
 
@@ -413,7 +416,22 @@ class KompetanseRecordMixin(models.AbstractModel):
 
     def _kompetanse_check_write(self, vals):
         """A hook for what a model checks of a client's write besides its
-        values (the workflow: what a status still lets change)."""
+        values (the workflow: what a status still lets change). Here: a record
+        keeps what it belongs to (``_kompetanse_owner_field``)."""
+        name = self._kompetanse_owner_field
+        if name and name in vals:
+            value = vals[name]
+            value = value.id if isinstance(value, models.BaseModel) else value
+            if any(record[name].id != value for record in self):
+                raise UserError(self._kompetanse_owner_message())
+
+    def _kompetanse_owner_message(self):
+        """What the user is told who moves a record to another owner."""
+        field = self._fields[self._kompetanse_owner_field]
+        return self.env._(
+            "%(field)s stays as the record was made; make a new one instead.",
+            field=field._description_string(self.env),
+        )
 
     # --- CRUD ------------------------------------------------------------------
 
