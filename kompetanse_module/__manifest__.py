@@ -3,7 +3,7 @@
 {
     "name": "Kompetanse",
     "summary": "Strategic competence management: target picture, gaps, measures",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "license": "LGPL-3",
     "category": "Human Resources",
     "author": "Kompetanse contributors",
@@ -25,6 +25,7 @@
         "security/kompetanse_conversation_security.xml",
         "security/kompetanse_cycle_security.xml",
         "security/kompetanse_appraisal_security.xml",
+        "security/kompetanse_recruitment_security.xml",
         "data/kompetanse_method_data.xml",
         "data/kompetanse_mail_data.xml",
         "views/kompetanse_target_views.xml",
@@ -43,11 +44,14 @@
         "views/kompetanse_cycle_views.xml",
         "views/hr_appraisal_views.xml",
         "views/hr_views.xml",
+        "views/kompetanse_recruitment_views.xml",
+        "views/kompetanse_engagement_views.xml",
         "views/res_config_settings_views.xml",
         "views/kompetanse_menus.xml",
     ],
     "demo": [
         "demo/kompetanse_demo.xml",
+        "demo/kompetanse_recruitment_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

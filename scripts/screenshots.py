@@ -164,6 +164,48 @@ SCREENS = [
         view="form", tab="kompetanse",
         record=("hr.appraisal", [("employee_id.name", "=", "Eva Lie")]),
     ),
+    Screen(
+        "17_applicants_ranked_hr", "hanne", "/odoo/sokere-etter-kompetanse",
+        "Applicants ranked by the level-aware match, beside Odoo's skill count "
+        "(Hanne, HR and recruiter)",
+        view="list",
+    ),
+    Screen(
+        "18_applicant_match_hr", "hanne",
+        "/odoo/action-hr_recruitment.crm_case_categ0_act_job",
+        "An applicant's match per required skill: required, assessed, gap "
+        "(Hanne, HR and recruiter)",
+        view="form", tab="kompetanse_match",
+        record=("hr.applicant", [("partner_name", "=", "Tone Myhre")]),
+    ),
+    Screen(
+        "19_interview_scores_manager", "sofie", "/odoo/intervjuvurderinger",
+        "Interview scores: a level per question of the role's template (Sofie, "
+        "interviewer and hiring manager)",
+        view="form",
+        record=("kompetanse.interview", [("applicant_id.partner_name", "=", "Erik Solheim")]),
+    ),
+    Screen(
+        "20_position_internal_hr", "hanne",
+        "/odoo/action-hr.action_hr_job",
+        "A position: its competence from its roles, and the employees of other "
+        "units who already have it (Hanne, HR)",
+        view="form", tab="kompetanse_competence",
+        record=("hr.job", [("name", "=", "Saksbehandler (fast stilling)")]),
+    ),
+    Screen(
+        "21_hiring_in_hr", "hanne", "/odoo/innleie",
+        "Hiring-in: cost, period, and the one past its end without its knowledge "
+        "transfer assessed (Hanne, HR)",
+        view="list",
+    ),
+    Screen(
+        "22_develop_recruit_hire_in_top_leader", "kari",
+        "/odoo/utvikle-rekruttere-leie-inn",
+        "Develop, recruit and hire in side by side per target picture line "
+        "(Kari, top leader)",
+        view="pivot",
+    ),
 ]  # fmt: skip
 
 

@@ -17,6 +17,10 @@ from . import kompetanse_plan
 from . import hr_employee
 from . import hr_employee_public
 from . import hr_job
+from . import hr_applicant
+from . import hr_candidate
+from . import kompetanse_interview
+from . import kompetanse_engagement
 from . import kompetanse_development
 from . import kompetanse_conversation
 from . import kompetanse_cycle

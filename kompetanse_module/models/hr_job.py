@@ -1,6 +1,9 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+CHECKED_FIELDS = ["role_ids", "kompetanse_target_line_ids"]
 
 
 class HrJob(models.Model):
@@ -13,21 +16,125 @@ class HrJob(models.Model):
         "role_id",
         string="Roles",
         help="The roles this position fills, with their competence "
-        "requirements, for those who describe and staff it.",
+        "requirements, for those who describe and staff it. The expected "
+        "skills follow them.",
     )
+    kompetanse_requirement_ids = fields.One2many(
+        "kompetanse.job.requirement",
+        "job_id",
+        string="Required Competence",
+        readonly=True,
+    )
+    kompetanse_target_line_ids = fields.Many2many(
+        "kompetanse.target.line",
+        "hr_job_kompetanse_target_line_rel",
+        "job_id",
+        "line_id",
+        string="Target Picture Lines",
+        domain="[('target_id.state', '=', 'approved')]",
+        help="The lines of the target picture this recruitment serves.",
+    )
+    kompetanse_need_ids = fields.One2many(
+        "kompetanse.need", "job_id", string="Competence Needs", readonly=True
+    )
+    kompetanse_internal_count = fields.Integer(
+        string="Internal Candidates",
+        compute="_compute_kompetanse_internal_count",
+        help="Employees of other units who meet the requirements, or nearly.",
+    )
+    kompetanse_template_ids = fields.Many2many(
+        "kompetanse.interview.template",
+        string="Interview Templates",
+        compute="_compute_kompetanse_template_ids",
+    )
+
+    @api.depends_context("uid")
+    def _compute_kompetanse_internal_count(self):
+        Match = self.env["kompetanse.internal.match"]
+        counts = {}
+        if Match.has_access("read"):
+            counts = dict(
+                Match._read_group([("job_id", "in", self.ids)], ["job_id"], ["__count"])
+            )
+        for job in self:
+            job.kompetanse_internal_count = counts.get(job._origin, 0)
+
+    @api.depends_context("uid")
+    @api.depends("role_ids")
+    def _compute_kompetanse_template_ids(self):
+        Template = self.env["kompetanse.interview.template"]
+        templates = Template.browse()
+        if Template.has_access("read"):
+            templates = Template.search([("role_id", "in", self.role_ids.ids)])
+        for job in self:
+            job.kompetanse_template_ids = templates.filtered(
+                lambda template, job=job: template.role_id in job.role_ids
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
             for vals in vals_list:
                 self.env["kompetanse.role"]._kompetanse_check_fields_of(
-                    self, vals, ["role_ids"]
+                    self, vals, CHECKED_FIELDS
                 )
-        return super().create(vals_list)
+        jobs = super().create(vals_list)
+        jobs._kompetanse_sync_skills()
+        return jobs
 
     def write(self, vals):
         if not self.env.su:
             self.env["kompetanse.role"]._kompetanse_check_fields_of(
-                self, vals, ["role_ids"]
+                self, vals, CHECKED_FIELDS
             )
-        return super().write(vals)
+        result = super().write(vals)
+        if "role_ids" in vals:
+            self._kompetanse_sync_skills()
+        elif "skill_ids" in vals and not self.env.su:
+            if any(
+                job.skill_ids != job._kompetanse_role_skills()
+                for job in self.filtered("role_ids")
+            ):
+                raise UserError(self._kompetanse_skills_message())
+        return result
+
+    def _kompetanse_skills_message(self):
+        return self.env._(
+            "The expected skills of a position that fills roles follow the roles' "
+            "requirements: change those, or the roles."
+        )
+
+    def _kompetanse_role_skills(self):
+        self.ensure_one()
+        return self.role_ids.filtered("active").line_ids.skill_id
+
+    def _kompetanse_sync_skills(self):
+        """Odoo's expected skills of a position are the skills its roles
+        require: Odoo's candidate search and score keep working from them."""
+        for job in self.sudo().filtered("role_ids"):
+            skills = job._kompetanse_role_skills()
+            if job.skill_ids != skills:
+                job.skill_ids = skills
+
+    def action_kompetanse_internal(self):
+        """Before recruiting: who inside, in other units, already has it."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "kompetanse_module.kompetanse_internal_match_action"
+        )
+        action["domain"] = [("job_id", "=", self.id)]
+        action["display_name"] = self.env._(
+            "Internal Candidates for %(job)s", job=self.name
+        )
+        return action
+
+    def action_kompetanse_ranking(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "kompetanse_module.kompetanse_applicant_ranking_action"
+        )
+        action["domain"] = [("job_id", "=", self.id)]
+        action["display_name"] = self.env._(
+            "Applicants for %(job)s by Competence", job=self.name
+        )
+        return action

@@ -99,6 +99,14 @@ class KompetanseMeasure(models.Model):
     need_ids = fields.One2many(
         "kompetanse.need", "measure_id", string="Needs", readonly=True
     )
+    engagement_ids = fields.One2many(
+        "kompetanse.engagement",
+        "measure_id",
+        string="Engagements",
+        readonly=True,
+        groups="kompetanse_module.kompetanse_group_manager,"
+        "kompetanse_module.kompetanse_group_top",
+    )
     state = fields.Selection(
         MEASURE_STATES,
         default="planned",

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .kompetanse_method import CATEGORIES
@@ -38,6 +38,7 @@ class KompetanseNeed(models.Model):
             "rejection_reason": GROUP_HR,
             "category": GROUP_HR,
             "method_id": GROUP_HR,
+            "job_id": GROUP_HR,
         },
     }
     _kompetanse_deletable_states = ("draft", "rejected")
@@ -133,6 +134,24 @@ class KompetanseNeed(models.Model):
     rejection_reason = fields.Text(copy=False)
     measure_id = fields.Many2one(
         "kompetanse.measure", readonly=True, copy=False, index="btree_not_null"
+    )
+    job_id = fields.Many2one(
+        "hr.job",
+        string="Job Position",
+        copy=False,
+        check_company=True,
+        index="btree_not_null",
+        tracking=True,
+        help="For a need to recruit for: the position it is recruited to. Left "
+        "empty, accepting the need opens a new position.",
+    )
+    engagement_ids = fields.One2many(
+        "kompetanse.engagement",
+        "need_id",
+        string="Engagements",
+        readonly=True,
+        groups="kompetanse_module.kompetanse_group_manager,"
+        "kompetanse_module.kompetanse_group_top",
     )
 
     @api.depends("method_id")
@@ -284,12 +303,15 @@ class KompetanseNeed(models.Model):
         measures = measure_model.create(values)
         for need, measure in zip(self, measures, strict=True):
             need._kompetanse_write_system({"measure_id": measure.id})
+        self.filtered(lambda need: need.category == "recruit")._kompetanse_open_jobs()
         self._kompetanse_tell(
             lambda need: need.requested_by_id.partner_id,
             lambda need: self.env._(
                 "Accepted into the measure %(measure)s.", measure=need.measure_id.name
             ),
         )
+        if len(self) == 1 and self.category == "hire_in":
+            return self.action_new_engagement()
         if len(measures) == 1:
             return {
                 "type": "ir.actions.act_window",
@@ -298,3 +320,53 @@ class KompetanseNeed(models.Model):
                 "view_mode": "form",
             }
         return True
+
+    def _kompetanse_open_jobs(self):
+        """Needs accepted to recruit: the position chosen, or a new one, serves
+        the need and its target picture lines, and recruits one more."""
+        Job = self.env["hr.job"].sudo()
+        for need in self:
+            job = need.job_id.sudo()
+            if not job:
+                job = Job.create(
+                    {
+                        "name": need.name,
+                        "department_id": need.department_id.id,
+                        "company_id": need.company_id.id,
+                        "no_of_recruitment": 0,
+                    }
+                )
+                need._kompetanse_write_system({"job_id": job.id})
+            job.write(
+                {
+                    "no_of_recruitment": job.no_of_recruitment + 1,
+                    "kompetanse_target_line_ids": [
+                        Command.link(line.id) for line in need.target_line_ids
+                    ],
+                }
+            )
+            job.message_post(
+                body=self.env._(
+                    "Opened for the competence need %(need)s.", need=need.name
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def action_new_engagement(self):
+        """An accepted need to hire in for: a new engagement, filled from it."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "kompetanse.engagement",
+            "view_mode": "form",
+            "name": self.env._("Hire In"),
+            "context": {
+                "default_name": self.name,
+                "default_need_id": self.id,
+                "default_measure_id": self.measure_id.id,
+                "default_department_id": self.department_id.id,
+                "default_company_id": self.company_id.id,
+                "default_skill_ids": self.skill_ids.ids,
+                "default_target_line_ids": self.target_line_ids.ids,
+            },
+        }

@@ -5,6 +5,7 @@ import math
 
 from odoo import api, fields, models
 from odoo.exceptions import MissingError, UserError, ValidationError
+from odoo.osv import expression
 
 MODULE = "kompetanse_module"
 # PostgreSQL's integer column
@@ -101,7 +102,10 @@ def boolean_search(env, label, operator, value, domain):
                 value=repr(value),
             )
         )
-    return domain if (operator == "=") == bool(value) else ["!", *domain]
+    if (operator == "=") == bool(value):
+        return domain
+    # "!" negates the next term only: the whole domain, made one term
+    return ["!", *expression.normalize_domain(domain)]
 
 
 class KompetanseRecordMixin(models.AbstractModel):

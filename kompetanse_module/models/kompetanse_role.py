@@ -3,7 +3,7 @@
 from collections import Counter
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 class KompetanseRole(models.Model):
@@ -77,6 +77,8 @@ class KompetanseRole(models.Model):
             )
         if {"employee_ids", "line_ids", "is_future"} & set(vals):
             self._kompetanse_add_gap_keys()
+        if {"line_ids", "active"} & set(vals):
+            self.job_ids._kompetanse_sync_skills()
         return result
 
     def _kompetanse_check_holders(self, changed):
@@ -93,6 +95,47 @@ class KompetanseRole(models.Model):
                     "You can give a role to, or take it from, only the people you "
                     "manage; not %(names)s.",
                     names=", ".join(outside.sudo().mapped("name")),
+                )
+            )
+
+    def action_kompetanse_interview_template(self):
+        """The role's interview template: made with a question for each
+        requirement, or brought up to date with the ones it lacks (G-HR-3)."""
+        Template = self.env["kompetanse.interview.template"]
+        templates = Template.search([("role_id", "in", self.ids)])
+        missing = self - templates.role_id
+        templates |= Template.create(
+            [
+                {
+                    "name": self.env._("Interview: %(role)s", role=role.name),
+                    "role_id": role.id,
+                }
+                for role in missing
+            ]
+        )
+        templates._kompetanse_add_questions()
+        if len(templates) != 1:
+            return True
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "kompetanse.interview.template",
+            "res_id": templates.id,
+            "view_mode": "form",
+        }
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_without_interviews(self):
+        used = (
+            self.env["kompetanse.interview"]
+            .sudo()
+            .search([("template_id.role_id", "in", self.ids)], limit=1)
+        )
+        if used:
+            raise UserError(
+                self.env._(
+                    "Applicants were scored with the interview template of "
+                    "%(role)s: archive the role instead of deleting it.",
+                    role=used.template_id.role_id.name,
                 )
             )
 
@@ -136,12 +179,21 @@ class KompetanseRoleLine(models.Model):
     def create(self, vals_list):
         lines = super().create(vals_list)
         lines.role_id._kompetanse_add_gap_keys()
+        lines.role_id.job_ids._kompetanse_sync_skills()
         return lines
 
     def write(self, vals):
+        roles = self.role_id
         result = super().write(vals)
         if {"role_id", "skill_id"} & set(vals):
             self.role_id._kompetanse_add_gap_keys()
+            (roles | self.role_id).job_ids._kompetanse_sync_skills()
+        return result
+
+    def unlink(self):
+        jobs = self.role_id.job_ids
+        result = super().unlink()
+        jobs._kompetanse_sync_skills()
         return result
 
     @api.constrains("role_id", "skill_id")

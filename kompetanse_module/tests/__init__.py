@@ -18,3 +18,4 @@ from . import test_development
 from . import test_conversation
 from . import test_cycle
 from . import test_appraisal
+from . import test_recruitment

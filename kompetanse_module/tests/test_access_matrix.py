@@ -2,11 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import KompetanseOrgCommon
 
 USERS = ("employee", "manager", "hr", "top", "portal")
+# Odoo's recruitment groups, for the module's recruitment models
+ALL_USERS = (*USERS, "recruiter", "interviewer")
 NOBODY = frozenset()
 
 
@@ -235,6 +237,138 @@ class TestAccessMatrix(KompetanseOrgCommon):
             "write": {"hr"},
             "unlink": {"hr"},
         },
+        ("kompetanse.job.requirement", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"employee", "manager", "hr", "top", "recruiter", "interviewer"},
+        },
+        ("kompetanse.applicant.match", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"recruiter", "interviewer"},
+        },
+        ("kompetanse.applicant.match", "other"): {
+            "_users": ALL_USERS,
+            "read": {"recruiter"},
+        },
+        ("kompetanse.applicant.ranking", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"recruiter", "interviewer"},
+        },
+        ("kompetanse.applicant.ranking", "other"): {
+            "_users": ALL_USERS,
+            "read": {"recruiter"},
+        },
+        # whether someone inside meets a position is their individual data
+        ("kompetanse.internal.match", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"employee", "manager", "hr"},
+        },
+        ("kompetanse.internal.match", "other"): {
+            "_users": ALL_USERS,
+            "read": {"hr"},
+        },
+        ("kompetanse.acquisition.report", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"hr", "top"},
+        },
+        ("kompetanse.interview.template", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"manager", "hr", "recruiter", "interviewer"},
+            "create": {"hr", "recruiter"},
+            "write": {"hr", "recruiter"},
+            "unlink": {"hr", "recruiter"},
+        },
+        ("kompetanse.interview.template", "other"): {
+            "_users": ALL_USERS,
+            "read": {"hr", "recruiter", "interviewer"},
+            "create": {"hr", "recruiter"},
+            "write": {"hr", "recruiter"},
+            "unlink": {"hr", "recruiter"},
+        },
+        ("kompetanse.interview.question", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"manager", "hr", "recruiter", "interviewer"},
+            "create": {"hr", "recruiter"},
+            "write": {"hr", "recruiter"},
+            "unlink": {"hr", "recruiter"},
+        },
+        ("kompetanse.interview.question", "other"): {
+            "_users": ALL_USERS,
+            "read": {"hr", "recruiter", "interviewer"},
+            "create": {"hr", "recruiter"},
+            "write": {"hr", "recruiter"},
+            "unlink": {"hr", "recruiter"},
+        },
+        ("kompetanse.interview.anchor", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"manager", "hr", "recruiter", "interviewer"},
+            "create": {"hr", "recruiter"},
+            "write": {"hr", "recruiter"},
+            "unlink": {"hr", "recruiter"},
+        },
+        ("kompetanse.interview.anchor", "other"): {
+            "_users": ALL_USERS,
+            "read": {"hr", "recruiter", "interviewer"},
+            "create": {"hr", "recruiter"},
+            "write": {"hr", "recruiter"},
+            "unlink": {"hr", "recruiter"},
+        },
+        # interview scores: HR, recruiters, the interviewer, the hiring manager
+        ("kompetanse.interview", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"manager", "hr", "recruiter", "interviewer"},
+            "create": {"hr", "recruiter", "interviewer"},
+            "write": {"hr", "recruiter", "interviewer"},
+            "unlink": {"hr", "recruiter", "interviewer"},
+        },
+        ("kompetanse.interview", "other"): {
+            "_users": ALL_USERS,
+            "read": {"hr", "recruiter"},
+            "create": {"hr", "recruiter"},
+            "write": {"hr", "recruiter"},
+            "unlink": {"hr", "recruiter"},
+        },
+        ("kompetanse.interview.score", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"manager", "hr", "recruiter", "interviewer"},
+            "create": {"hr", "recruiter", "interviewer"},
+            "write": {"hr", "recruiter", "interviewer"},
+            "unlink": {"hr", "recruiter", "interviewer"},
+        },
+        ("kompetanse.interview.score", "other"): {
+            "_users": ALL_USERS,
+            "read": {"hr", "recruiter"},
+            "create": {"hr", "recruiter"},
+            "write": {"hr", "recruiter"},
+            "unlink": {"hr", "recruiter"},
+        },
+        ("kompetanse.engagement", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"manager", "hr", "top"},
+            "create": {"hr"},
+            "write": {"hr"},
+            "unlink": {"hr"},
+        },
+        ("kompetanse.engagement", "other"): {
+            "_users": ALL_USERS,
+            "read": {"hr", "top"},
+            "create": {"hr"},
+            "write": {"hr"},
+            "unlink": {"hr"},
+        },
+        ("kompetanse.engagement.transfer", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"manager", "hr", "top"},
+            "create": {"hr"},
+            "write": {"hr"},
+            "unlink": {"hr"},
+        },
+        ("kompetanse.engagement.transfer", "other"): {
+            "_users": ALL_USERS,
+            "read": {"hr", "top"},
+            "create": {"hr"},
+            "write": {"hr"},
+            "unlink": {"hr"},
+        },
     }
 
     @classmethod
@@ -383,13 +517,136 @@ class TestAccessMatrix(KompetanseOrgCommon):
                 ],
             }
         )
+        cls._recruitment_data()
         cls.users = {
+            "recruiter": cls.user_recruiter,
+            "interviewer": cls.user_interviewer,
             "employee": cls.user_employee,
             "manager": cls.user_manager,
             "hr": cls.user_hr,
             "top": cls.user_top,
             "portal": cls.user_portal,
         }
+
+    @classmethod
+    def _recruitment_data(cls):
+        """A position in each unit (the interviewer interviews for Test Main
+        Unit's), with a template, an applicant, an interview of it, and a
+        hiring-in engagement in each unit."""
+        env = cls.env
+        cls.user_recruiter = new_test_user(
+            env,
+            login="komp_matrix_recruiter",
+            groups="base.group_user,hr_recruitment.group_hr_recruitment_user",
+        )
+        cls.user_interviewer = new_test_user(
+            env,
+            login="komp_matrix_interviewer",
+            groups="base.group_user,hr_recruitment.group_hr_recruitment_interviewer",
+        )
+        # Anna meets the other unit's position, Cecilie the own unit's
+        cls.jobs, cls.templates, cls.applicants, cls.interviews = {}, {}, {}, {}
+        cls.interview_templates = {}
+        cls.engagements = {}
+        supplier = env["res.partner"].create({"name": "Test Matrix Supplier"})
+        for scope, dept, skill, level in (
+            ("mine", cls.dept_main, cls.norwegian, cls.c2),
+            ("other", cls.dept_other, cls.python, cls.junior),
+        ):
+            role = cls._role(
+                f"Test Job Role {scope}", [(skill, level, "essential")], dept
+            )
+            job = env["hr.job"].create(
+                {
+                    "name": f"Test Job {scope}",
+                    "department_id": dept.id,
+                    "role_ids": [Command.set(role.ids)],
+                    "no_of_recruitment": 1,
+                    "kompetanse_target_line_ids": [
+                        Command.set(cls.approved.line_ids.ids)
+                    ],
+                    "interviewer_ids": [
+                        Command.set(cls.user_interviewer.ids if scope == "mine" else [])
+                    ],
+                }
+            )
+            # the cells' template is of a role no interview uses; the
+            # interviews use the position's own
+            extra = cls._role(
+                f"Test Extra Role {scope}", [(skill, level, "essential")], dept
+            )
+            template, interview_template = env["kompetanse.interview.template"].create(
+                [
+                    {
+                        "name": f"Test Template {scope} {kind}",
+                        "role_id": owner.id,
+                        "question_ids": [
+                            Command.create(
+                                {
+                                    "skill_id": skill.id,
+                                    "name": "Test Question",
+                                    "anchor_ids": [
+                                        Command.create(
+                                            {
+                                                "level_id": level.id,
+                                                "name": "Test Anchor",
+                                            }
+                                        )
+                                    ],
+                                }
+                            ),
+                            Command.create(
+                                {
+                                    "skill_id": cls.sami.id,
+                                    "name": "Test Second Question",
+                                }
+                            ),
+                        ],
+                    }
+                    for kind, owner in (("cell", extra), ("interview", role))
+                ]
+            )
+            cls.interview_templates[scope] = interview_template
+            applicant = env["hr.applicant"].create(
+                {
+                    "candidate_id": env["hr.candidate"]
+                    .create({"partner_name": f"Test Applicant {scope}"})
+                    .id,
+                    "job_id": job.id,
+                }
+            )
+            interview = env["kompetanse.interview"].create(
+                {
+                    "applicant_id": applicant.id,
+                    "interviewer_id": (
+                        cls.user_interviewer if scope == "mine" else cls.user_recruiter
+                    ).id,
+                }
+            )
+            # one question left to score, for the cell that creates a score
+            interview.score_ids.filtered(lambda s: s.skill_id == cls.sami).unlink()
+            cls.jobs[scope], cls.templates[scope] = job, template
+            cls.applicants[scope], cls.interviews[scope] = applicant, interview
+            cls.engagements[scope] = env["kompetanse.engagement"].create(
+                {
+                    "name": f"Test Engagement {scope}",
+                    "partner_id": supplier.id,
+                    "department_id": dept.id,
+                    "date_start": "2047-01-01",
+                    "date_end": "2047-06-30",
+                    "transfer_ids": [
+                        Command.create(
+                            {
+                                "employee_id": (
+                                    cls.anna if scope == "mine" else cls.cecilie
+                                ).id,
+                                "name": "Test Handover",
+                            }
+                        )
+                    ],
+                }
+            )
+        cls.supplier = supplier
 
     # --- the records and values of each cell -----------------------------------
 
@@ -417,6 +674,19 @@ class TestAccessMatrix(KompetanseOrgCommon):
             "kompetanse.appraisal.skill": lambda: self.assessments.get(scope),
             "kompetanse.cycle": lambda: self.cycle,
             "kompetanse.cycle.event": lambda: self.cycle.event_ids,
+            "kompetanse.interview.template": lambda: self.templates[scope],
+            "kompetanse.interview.question": lambda: self.templates[scope].question_ids[
+                :1
+            ],
+            "kompetanse.interview.anchor": lambda: self.templates[
+                scope
+            ].question_ids.anchor_ids,
+            "kompetanse.interview": lambda: self.interviews[scope],
+            "kompetanse.interview.score": lambda: self.interviews[scope].score_ids,
+            "kompetanse.engagement": lambda: self.engagements[scope],
+            "kompetanse.engagement.transfer": lambda: self.engagements[
+                scope
+            ].transfer_ids,
         }
         maker = makers.get(model)
         return maker() if maker else None
@@ -432,6 +702,22 @@ class TestAccessMatrix(KompetanseOrgCommon):
                     ("measure_id", "=", self.measures[scope].id),
                 ],
                 limit=1,
+            )
+        if model == "kompetanse.job.requirement":
+            return self.env[model].search([("job_id", "=", self.jobs[scope].id)])
+        if model in ("kompetanse.applicant.match", "kompetanse.applicant.ranking"):
+            return self.env[model].search(
+                [("applicant_id", "=", self.applicants[scope].id)]
+            )
+        if model == "kompetanse.internal.match":
+            # Anna, of Test Main Unit, meets the other unit's position
+            job = self.jobs["other" if scope == "mine" else "mine"]
+            return self.env[model].search(
+                [("job_id", "=", job.id), ("employee_id", "=", person.id)]
+            )
+        if model == "kompetanse.acquisition.report":
+            return self.env[model].search(
+                [("measure_id", "=", self.measures[scope].id)], limit=1
             )
         if model == "kompetanse.conversation.coverage":
             return self.env[model].search([("employee_id", "=", person.id)])
@@ -451,6 +737,7 @@ class TestAccessMatrix(KompetanseOrgCommon):
 
     def _create_values(self, model, scope):
         dept = self.dept_main if scope == "mine" else self.dept_other
+        unit = scope if scope in ("mine", "other") else "mine"
         plan = self.developments.get(scope, self.developments["mine"])
         values = {
             "kompetanse.target": {
@@ -512,6 +799,39 @@ class TestAccessMatrix(KompetanseOrgCommon):
                 "skill_id": self.sami.id,
                 "level_id": self.a2.id,
             },
+            "kompetanse.interview.template": {
+                "name": "Test New Template",
+                "role_id": (self.role_mine if scope == "mine" else self.role_other).id,
+            },
+            "kompetanse.interview.question": {
+                "template_id": self.templates[unit].id,
+                "skill_id": self.sql.id,
+                "name": "Test New Question",
+            },
+            "kompetanse.interview.anchor": {
+                "question_id": self.templates[unit].question_ids[:1].id,
+                "level_id": (self.b2 if scope == "mine" else self.senior).id,
+                "name": "Test New Anchor",
+            },
+            "kompetanse.interview": {"applicant_id": self.applicants[unit].id},
+            "kompetanse.interview.score": {
+                "interview_id": self.interviews[unit].id,
+                "question_id": self.interview_templates[unit]
+                .question_ids.filtered(lambda q: q.skill_id == self.sami)
+                .id,
+            },
+            "kompetanse.engagement": {
+                "name": "Test New Engagement",
+                "partner_id": self.supplier.id,
+                "department_id": dept.id,
+                "date_start": "2047-01-01",
+                "date_end": "2047-02-01",
+            },
+            "kompetanse.engagement.transfer": {
+                "engagement_id": self.engagements[unit].id,
+                "employee_id": self.anna.id,
+                "name": "Test New Handover",
+            },
             "kompetanse.cycle": {"name": "Test New Cycle", "year": 2048},
             "kompetanse.cycle.event": {
                 "cycle_id": self.cycle.id,
@@ -537,6 +857,13 @@ class TestAccessMatrix(KompetanseOrgCommon):
             "kompetanse.conversation": {"summary": "<p>Test changed</p>"},
             "kompetanse.appraisal.skill": {"justification": "Test changed"},
             "kompetanse.conversation.coverage": {"held_count": 3},
+            "kompetanse.job.requirement": {"required_progress": 1},
+            "kompetanse.applicant.match": {"gap": 0},
+            "kompetanse.applicant.ranking": {"match_score": 1},
+            "kompetanse.internal.match": {"met_count": 0},
+            "kompetanse.acquisition.report": {"cost": 1},
+            "kompetanse.interview": {"note": "Test changed"},
+            "kompetanse.interview.score": {"note": "Test changed"},
             "hr.employee.skill": {"skill_level_id": self.junior.id},
             "hr.employee.skill.log": {"skill_level_id": self.junior.id},
         }.get(model, {"name": "Test Changed"})
@@ -574,7 +901,7 @@ class TestAccessMatrix(KompetanseOrgCommon):
         """Each group can do what the matrix says, and cannot do the rest."""
         wrong = []
         for (model, scope), cells in self.MATRIX.items():
-            for user_key in USERS:
+            for user_key in cells.get("_users", USERS):
                 user = self.users[user_key]
                 attempts = self._attempts(model, scope, user)
                 operations = cells.get("_ops", ("read", "create", "write", "unlink"))

@@ -106,3 +106,25 @@ class TestRoleTours(HttpCase):
             [("employee_id", "=", eva.id)]
         )
         self.assertIn(klarsprak, plans.goal_ids.skill_id)
+
+    def test_recruiter_tour(self):
+        """G-HR-3, G-NL-6: HR as recruiter makes a role's interview template,
+        sees the scored applicants ranked by the level-aware match and hires
+        the best; the employee's skills are her interview's levels."""
+        tone = self._demo("applicant_tone_demo")
+        self.start_tour("/odoo", "kompetanse_recruiter_tour", login="hanne")
+        role = self._demo("role_klagebehandler_demo")
+        template = self.env["kompetanse.interview.template"].search(
+            [("role_id", "=", role.id)]
+        )
+        self.assertEqual(template.question_ids.skill_id, role.line_ids.skill_id)
+        self.assertEqual(template.version, 2)
+        employee = tone.employee_id
+        self.assertTrue(employee)
+        self.assertEqual(
+            {s.skill_id: s.skill_level_id for s in employee.employee_skill_ids},
+            {
+                s.skill_id: s.level_id
+                for s in self._demo("interview_tone_demo").score_ids
+            },
+        )

@@ -401,3 +401,108 @@ tours.add("kompetanse_appraisal_tour", {
         },
     ],
 });
+
+// the recruiter: a role's interview template in one action, the applicants
+// ranked by the level-aware match, and the best one hired with her scores
+tours.add("kompetanse_recruiter_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...openApp(),
+        {
+            content: "Open the role descriptions",
+            trigger: "[data-menu-xmlid='kompetanse_module.kompetanse_role_menu']",
+            run: "click",
+        },
+        {
+            content: "Open the complaints officer's role",
+            trigger: ".o_data_row td:contains('Klagebehandler')",
+            run: "click",
+        },
+        {
+            content: "Make its interview template",
+            trigger: "button[name=action_kompetanse_interview_template]",
+            run: "click",
+        },
+        {
+            content: "A question for each requirement, to review",
+            trigger:
+                ".o_field_widget[name=question_ids] .o_data_row:contains('Klagebehandling')",
+        },
+        {
+            trigger: ".alert-warning:contains('Never reviewed')",
+        },
+        {
+            content: "Review it",
+            trigger: "button[name=action_mark_reviewed].btn-primary",
+            run: "click",
+        },
+        {
+            content: "Version 2",
+            trigger: ".o_field_widget[name=version]:contains('2')",
+        },
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open Recruitment",
+            trigger:
+                ".o_app[data-menu-xmlid='hr_recruitment.menu_hr_recruitment_root']",
+            run: "click",
+        },
+        {
+            content: "Open the applications menu",
+            trigger:
+                "button[data-menu-xmlid='hr_recruitment.menu_crm_case_categ0_act_job']",
+            run: "click",
+        },
+        {
+            content: "Applicants by competence",
+            trigger:
+                "a[data-menu-xmlid='kompetanse_module.kompetanse_applicant_ranking_menu']",
+            run: "click",
+        },
+        {
+            content: "Open the case officer position's applicants",
+            trigger: ".o_group_header:contains('Saksbehandler (fast stilling)')",
+            run: "click",
+        },
+        {
+            content: "Tone is ranked first by the level match",
+            trigger: ".o_data_row:first td[name=applicant_id]:contains('Tone Myhre')",
+        },
+        {
+            trigger: ".o_data_row:last td[name=applicant_id]:contains('Erik Solheim')",
+        },
+        {
+            content: "Open Tone",
+            trigger: ".o_data_row:first button[name=action_open_applicant]",
+            run: "click",
+        },
+        {
+            content: "Her competence match",
+            trigger: ".o_notebook a.nav-link[name=kompetanse_match]",
+            run: "click",
+        },
+        {
+            trigger:
+                ".o_field_widget[name=kompetanse_match_ids] .o_data_row:contains('Klarspråk'):contains('Svært god')",
+        },
+        {
+            content: "The contract is signed",
+            trigger: ".o_statusbar_status .dropdown-toggle",
+            run: "click",
+        },
+        {
+            trigger: ".dropdown-item:contains('Contract Signed')",
+            run: "click",
+        },
+        {
+            content: "Make her an employee",
+            trigger: "button[name=create_employee_from_applicant]",
+            run: "click",
+        },
+        {
+            content: "The employee form has the assessed skills",
+            trigger:
+                ".o_form_view .o_field_widget[name=name]:contains('Tone Myhre'), .o_form_view .o_field_widget[name=name] input",
+        },
+    ],
+});
