@@ -183,7 +183,10 @@ SCREENS = [
         "Interview scores: a level per question of the role's template (Sofie, "
         "interviewer and hiring manager)",
         view="form",
-        record=("kompetanse.interview", [("applicant_id.partner_name", "=", "Erik Solheim")]),
+        record=(
+            "kompetanse.interview",
+            [("applicant_id.partner_name", "=", "Erik Solheim")],
+        ),
     ),
     Screen(
         "20_position_internal_hr", "hanne",

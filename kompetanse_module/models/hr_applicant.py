@@ -1,6 +1,7 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class HrApplicant(models.Model):
@@ -18,9 +19,6 @@ class HrApplicant(models.Model):
         digits=(16, 1),
         help="Each skill the position requires counts by how much of the required "
         "level the applicant was assessed at (an essential one twice as much).",
-    )
-    kompetanse_interview_ids = fields.One2many(
-        "kompetanse.interview", "applicant_id", string="Interview Scores"
     )
     kompetanse_interview_count = fields.Integer(
         string="Interviews Scored", compute="_compute_kompetanse_interview_count"
@@ -56,6 +54,18 @@ class HrApplicant(models.Model):
     def action_kompetanse_interview(self):
         """Score this applicant: the user's interview, made if not yet."""
         self.ensure_one()
+        templates = self.env["kompetanse.interview.template"].search_count(
+            [("role_id", "in", self.job_id.role_ids.ids)], limit=1
+        )
+        if not templates:
+            raise UserError(
+                self.env._(
+                    "The position %(job)s fills no role with an interview "
+                    "template: make one from its role first (Interview Template "
+                    "on the role).",
+                    job=self.job_id.name or "-",
+                )
+            )
         interview = self.env["kompetanse.interview"].search(
             [("applicant_id", "=", self.id), ("interviewer_id", "=", self.env.uid)],
             limit=1,

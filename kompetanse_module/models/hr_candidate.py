@@ -31,12 +31,10 @@ class HrCandidate(models.Model):
             and self.env.context.get("active_model") in (None, "hr.job")
             and ids
         ):
-            for model, names in (
-                ("hr.candidate.skill", ["candidate_id", "skill_id", "skill_level_id"]),
-                ("hr.job", ["role_ids"]),
-                ("kompetanse.role.line", ["role_id", "skill_id", "level_id"]),
-            ):
-                self.env[model].flush_model(names)
+            depends = self.env["kompetanse.applicant.match"]._depends
+            for model, names in depends.items():
+                if model != "hr.applicant":
+                    self.env[model].flush_model(names)
             pairs = SQL(
                 """
                 SELECT candidate.id, candidate.id AS candidate_id,

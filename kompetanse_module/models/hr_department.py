@@ -135,8 +135,9 @@ class HrDepartment(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_by_hr(self):
         self._kompetanse_check_tree_change(TREE_FIELDS)
-        # plans and needs keep their unit (the database would refuse)
-        for model in ("kompetanse.plan", "kompetanse.need"):
+        # plans, needs and engagements keep their unit (the database would
+        # refuse)
+        for model in ("kompetanse.plan", "kompetanse.need", "kompetanse.engagement"):
             used = (
                 self.env[model]
                 .sudo()

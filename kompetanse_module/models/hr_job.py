@@ -50,14 +50,21 @@ class HrJob(models.Model):
 
     @api.depends_context("uid")
     def _compute_kompetanse_internal_count(self):
+        """Who they are is individual: the user counts those they may see, and
+        sees the whole number when it is as large as the company's smallest
+        group shown (an aggregate, as the gap summary's)."""
         Match = self.env["kompetanse.internal.match"]
-        counts = {}
+        domain = [("job_id", "in", self.ids)]
+        visible = {}
         if Match.has_access("read"):
-            counts = dict(
-                Match._read_group([("job_id", "in", self.ids)], ["job_id"], ["__count"])
-            )
+            visible = dict(Match._read_group(domain, ["job_id"], ["__count"]))
+        total = dict(Match.sudo()._read_group(domain, ["job_id"], ["__count"]))
         for job in self:
-            job.kompetanse_internal_count = counts.get(job._origin, 0)
+            count = visible.get(job._origin, 0)
+            whole = total.get(job._origin, 0)
+            if whole >= job.sudo().company_id.kompetanse_min_group_size:
+                count = whole
+            job.kompetanse_internal_count = count
 
     @api.depends_context("uid")
     @api.depends("role_ids")
@@ -93,7 +100,8 @@ class HrJob(models.Model):
         elif "skill_ids" in vals and not self.env.su:
             if any(
                 job.skill_ids != job._kompetanse_role_skills()
-                for job in self.filtered("role_ids")
+                for job in self
+                if job._kompetanse_all_roles()
             ):
                 raise UserError(self._kompetanse_skills_message())
         return result
@@ -104,14 +112,22 @@ class HrJob(models.Model):
             "requirements: change those, or the roles."
         )
 
-    def _kompetanse_role_skills(self):
+    def _kompetanse_all_roles(self):
+        """The roles the position fills, archived ones included: a position
+        that fills roles follows them, even when they are all archived."""
         self.ensure_one()
-        return self.role_ids.filtered("active").line_ids.skill_id
+        return self.with_context(active_test=False).role_ids
+
+    def _kompetanse_role_skills(self):
+        return self._kompetanse_all_roles().filtered("active").line_ids.skill_id
 
     def _kompetanse_sync_skills(self):
-        """Odoo's expected skills of a position are the skills its roles
-        require: Odoo's candidate search and score keep working from them."""
-        for job in self.sudo().filtered("role_ids"):
+        """Odoo's expected skills of a position are the skills its active
+        roles require: Odoo's candidate search and score keep working from
+        them."""
+        for job in self.sudo():
+            if not job._kompetanse_all_roles():
+                continue
             skills = job._kompetanse_role_skills()
             if job.skill_ids != skills:
                 job.skill_ids = skills

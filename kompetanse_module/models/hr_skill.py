@@ -12,10 +12,13 @@ REQUIREMENT_MODELS = {
         ("kompetanse.measure", "skill_ids"),
         ("kompetanse.need", "skill_ids"),
         ("kompetanse.measure.effect", "skill_id"),
+        ("kompetanse.interview.question", "skill_id"),
+        ("kompetanse.engagement", "skill_ids"),
     ),
     "level_id": (
         ("kompetanse.role.line", "level_id"),
         ("kompetanse.target.line", "level_id"),
+        ("kompetanse.interview.score", "level_id"),
     ),
 }
 

@@ -1,7 +1,7 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 from .kompetanse_record_mixin import boolean_search, kompetanse_button
 
@@ -125,8 +125,8 @@ class KompetanseEngagement(models.Model):
         string="Past Its End",
         compute="_compute_is_overdue",
         search="_search_is_overdue",
-        help="The engagement has run past its end and the knowledge transfer "
-        "has not been assessed.",
+        help="The engagement has run past its end and is not ended with its "
+        "knowledge transfer assessed.",
     )
 
     @api.depends("cost_type", "rate", "hours", "amount_fixed")
@@ -180,14 +180,12 @@ class KompetanseEngagement(models.Model):
     def action_start(self):
         return self._kompetanse_set_state("running")
 
-    @kompetanse_button
-    def action_end(self):
-        """End it: the knowledge transfer is assessed first, with a note
-        unless it was done."""
-        self._kompetanse_check_transition("ended")
+    def _kompetanse_check_assessed(self):
+        """An ended engagement has its knowledge transfer assessed, with a
+        note unless it was done."""
         for engagement in self:
             if not engagement.transfer_result:
-                raise UserError(
+                raise ValidationError(
                     self.env._(
                         "Assess the knowledge transfer of %(name)s before ending it: "
                         "done, partly or not.",
@@ -198,13 +196,23 @@ class KompetanseEngagement(models.Model):
                 engagement.transfer_result != "done"
                 and not (engagement.transfer_note or "").strip()
             ):
-                raise UserError(
+                raise ValidationError(
                     self.env._(
                         "Say what of the knowledge transfer of %(name)s was not "
                         "done, and what follows from it.",
                         name=engagement.name,
                     )
                 )
+
+    @api.constrains("state", "transfer_result", "transfer_note")
+    def _check_assessed(self):
+        self.filtered(lambda e: e.state == "ended")._kompetanse_check_assessed()
+
+    @kompetanse_button
+    def action_end(self):
+        """End it: the knowledge transfer is assessed first."""
+        self._kompetanse_check_transition("ended")
+        self._kompetanse_check_assessed()
         return self._kompetanse_set_state("ended")
 
     @kompetanse_button

@@ -24,8 +24,8 @@ class KompetanseInterviewTemplate(models.Model):
     _description = "Interview Template"
     _inherit = ["kompetanse.record.mixin", "mail.thread"]
     _order = "name, id"
-    _check_company_auto = True
     _kompetanse_scope_fields = ("role_id",)
+    _kompetanse_owner_field = "role_id"
 
     name = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True)
@@ -43,6 +43,8 @@ class KompetanseInterviewTemplate(models.Model):
     question_count = fields.Integer(compute="_compute_question_count")
     version = fields.Integer(default=1, readonly=True, copy=False, tracking=True)
     last_reviewed = fields.Date(readonly=True, copy=False, tracking=True)
+    # the role's count of requirement changes the review saw
+    reviewed_version = fields.Integer(readonly=True, copy=False)
     reviewer_id = fields.Many2one(
         "res.users", string="Reviewed By", readonly=True, copy=False
     )
@@ -61,13 +63,12 @@ class KompetanseInterviewTemplate(models.Model):
             template.question_count = len(template.question_ids)
 
     def _kompetanse_changed_roles(self):
-        """The templates whose role or requirements changed after their last
+        """The templates whose role's requirements changed after their last
         review: one query."""
         if not self.ids:
             return set()
-        self.env["kompetanse.role.line"].flush_model(["write_date", "role_id"])
-        self.env["kompetanse.role"].flush_model(["write_date"])
-        self.flush_model(["last_reviewed", "role_id"])
+        self.env["kompetanse.role"].flush_model(["requirements_version"])
+        self.flush_model(["reviewed_version", "last_reviewed", "role_id"])
         rows = self.env.execute_query(
             SQL(
                 """
@@ -75,13 +76,7 @@ class KompetanseInterviewTemplate(models.Model):
                   FROM kompetanse_interview_template template
                   JOIN kompetanse_role role ON role.id = template.role_id
                  WHERE template.id IN %s
-                   AND template.last_reviewed IS NOT NULL
-                   AND GREATEST(
-                           role.write_date,
-                           (SELECT MAX(line.write_date)
-                              FROM kompetanse_role_line line
-                             WHERE line.role_id = role.id)
-                       )::date > template.last_reviewed
+                   AND role.requirements_version > template.reviewed_version
                 """,
                 tuple(self.ids),
             )
@@ -89,16 +84,16 @@ class KompetanseInterviewTemplate(models.Model):
         return {row[0] for row in rows}
 
     @api.depends_context("tz")
-    @api.depends("last_reviewed", "role_id")
+    @api.depends("last_reviewed", "reviewed_version", "role_id.requirements_version")
     def _compute_review_due(self):
         limit = fields.Date.context_today(self) - relativedelta(months=REVIEW_MONTHS)
-        changed = self.filtered("id")._kompetanse_changed_roles()
         for template in self:
+            changed = template.role_id.requirements_version > template.reviewed_version
             if not template.last_reviewed:
                 reason = self.env._("Never reviewed")
             elif template.last_reviewed < limit:
                 reason = self.env._("Not reviewed in a year")
-            elif template.id in changed:
+            elif changed:
                 reason = self.env._("The role changed after the last review")
             else:
                 reason = False
@@ -140,7 +135,9 @@ class KompetanseInterviewTemplate(models.Model):
     @api.constrains("role_id", "active")
     def _check_one_per_role(self):
         counts = dict(
-            self.with_context(active_test=True)._read_group(
+            self.sudo()
+            .with_context(active_test=True)
+            ._read_group(
                 [("role_id", "in", self.role_id.ids)], ["role_id"], ["__count"]
             )
         )
@@ -197,6 +194,7 @@ class KompetanseInterviewTemplate(models.Model):
                 {
                     "version": template.version + 1,
                     "last_reviewed": today,
+                    "reviewed_version": template.role_id.requirements_version,
                     "reviewer_id": self.env.uid,
                 }
             )
@@ -281,24 +279,28 @@ class KompetanseInterviewQuestion(models.Model):
         if progress < 34:
             text = self.env._(
                 "Describes %(skill)s in general terms and has used it with help "
-                "from others."
+                "from others.",
+                skill=skill.name,
             )
         elif progress < 67:
             text = self.env._(
                 "Gives own examples of using %(skill)s alone in ordinary tasks, "
-                "and what they learned from them."
+                "and what they learned from them.",
+                skill=skill.name,
             )
         elif progress < 100:
             text = self.env._(
                 "Gives examples of demanding tasks solved with %(skill)s, chooses "
-                "between approaches and explains why."
+                "between approaches and explains why.",
+                skill=skill.name,
             )
         else:
             text = self.env._(
                 "Has taught or led others in %(skill)s and improved how the work "
-                "is done."
+                "is done.",
+                skill=skill.name,
             )
-        return text % {"skill": skill.name}
+        return text
 
     @api.model
     def _kompetanse_prepare(self, template, line, sequence):
@@ -403,14 +405,15 @@ class KompetanseInterview(models.Model):
     _inherit = ["kompetanse.state.mixin", "mail.thread"]
     _order = "date desc, id desc"
     _check_company_auto = True
-    _kompetanse_scope_fields = ("applicant_id",)
+    # whose scores they are decides who may write them: checked again after
+    # a write moves them to another interviewer
+    _kompetanse_scope_fields = ("applicant_id", "interviewer_id")
     _kompetanse_owner_field = "applicant_id"
     _kompetanse_transitions = {
         "draft": {"done": None},
         "done": {"draft": GROUP_RECRUITER},
     }
     _kompetanse_editable_states = ("draft",)
-    _kompetanse_state_fields = {"done": {"note": None}}
 
     applicant_id = fields.Many2one(
         "hr.applicant", required=True, ondelete="cascade", index=True
@@ -425,7 +428,6 @@ class KompetanseInterview(models.Model):
         store=True,
         readonly=False,
         precompute=True,
-        required=True,
         ondelete="restrict",
         check_company=True,
         domain="[('role_id', 'in', job_role_ids)]",
@@ -478,6 +480,15 @@ class KompetanseInterview(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and not self.env.user.has_group(GROUP_HR):
+            # scores are given to the applicants one may see: an interviewer
+            # of another position learns nothing from the checks below
+            ids = {
+                vals.get("applicant_id")
+                for vals in vals_list
+                if isinstance(vals, dict) and isinstance(vals.get("applicant_id"), int)
+            }
+            self.env["hr.applicant"].browse(ids).exists().check_access("read")
         interviews = super().create(vals_list)
         # a question per line to score, unless the client sent its own
         for interview, vals in zip(interviews, vals_list, strict=True):
@@ -500,6 +511,15 @@ class KompetanseInterview(models.Model):
     @api.constrains("applicant_id", "template_id")
     def _check_template(self):
         for interview in self:
+            if not interview.template_id:
+                raise ValidationError(
+                    self.env._(
+                        "The position %(job)s fills no role with an interview "
+                        "template: make one from its role first (Interview "
+                        "Template on the role).",
+                        job=interview.job_id.name or "-",
+                    )
+                )
             if interview.template_id.role_id not in interview.job_id.role_ids:
                 raise ValidationError(
                     self.env._(
@@ -511,7 +531,28 @@ class KompetanseInterview(models.Model):
                     )
                 )
 
-    @api.depends("applicant_id", "interviewer_id", "date")
+    @api.constrains("interviewer_id", "applicant_id")
+    def _check_interviewer(self):
+        """Scores are given by who interviews: an interviewer of the applicant
+        or the position, a recruiter or HR."""
+        for interview in self.sudo():
+            applicant, user = interview.applicant_id, interview.interviewer_id
+            interviewers = applicant.interviewer_ids | applicant.job_id.interviewer_ids
+            if user.share or not (
+                user in interviewers
+                or user.has_group(GROUP_RECRUITER)
+                or user.has_group(GROUP_HR)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s does not interview %(applicant)s: make them an "
+                        "interviewer of the applicant or the position first.",
+                        user=user.name,
+                        applicant=applicant.partner_name or applicant.display_name,
+                    )
+                )
+
+    @api.depends("applicant_id", "interviewer_id")
     def _compute_display_name(self):
         for interview in self:
             interview.display_name = self.env._(
@@ -546,42 +587,48 @@ class KompetanseInterview(models.Model):
         return self._kompetanse_set_state("draft")
 
     def _kompetanse_apply_scores(self):
-        CandidateSkill = self.env["hr.candidate.skill"]
+        """Each score's level becomes the candidate's level of its skill (the
+        later interview of the batch wins), in one create and a write per
+        level; as the system, once action_done has checked the user may write
+        the interviews: the candidate's skills are what the interview found."""
+        CandidateSkill = self.env["hr.candidate.skill"].sudo()
         held = {
             (skill.candidate_id.id, skill.skill_id.id): skill
             for skill in CandidateSkill.search(
                 [("candidate_id", "in", self.candidate_id.ids)]
             )
         }
-        to_create = {}
-        to_write = {}
+        # the level each skill stands at as the batch goes, and the last score
+        level_now = {key: skill.skill_level_id for key, skill in held.items()}
+        final = {}
         for interview in self:
             changes = []
             for score in interview.score_ids:
                 key = (interview.candidate_id.id, score.skill_id.id)
-                if key in held:
-                    before = held[key].skill_level_id
-                    if before != score.level_id:
-                        to_write.setdefault(score.level_id, CandidateSkill)
-                        to_write[score.level_id] |= held[key]
-                        changes.append((score, before))
-                elif key in to_create:
-                    # two interviews of the batch: the later one's level
-                    to_create[key]["skill_level_id"] = score.level_id.id
-                    changes.append((score, None))
-                else:
-                    to_create[key] = {
-                        "candidate_id": interview.candidate_id.id,
+                before = level_now.get(key)
+                if before != score.level_id:
+                    changes.append((score, before))
+                level_now[key] = score.level_id
+                final[key] = score
+            interview._kompetanse_log_scores(changes)
+        to_create, to_write = [], {}
+        for (candidate_id, skill_id), score in final.items():
+            existing = held.get((candidate_id, skill_id))
+            if not existing:
+                to_create.append(
+                    {
+                        "candidate_id": candidate_id,
                         "skill_type_id": score.skill_type_id.id,
-                        "skill_id": score.skill_id.id,
+                        "skill_id": skill_id,
                         "skill_level_id": score.level_id.id,
                     }
-                    changes.append((score, None))
-            interview._kompetanse_log_scores(changes)
-        # one write per level given, one create for the new skills
+                )
+            elif existing.skill_level_id != score.level_id:
+                to_write.setdefault(score.level_id, CandidateSkill)
+                to_write[score.level_id] |= existing
         for level, skills in to_write.items():
             skills.write({"skill_level_id": level.id})
-        CandidateSkill.create(list(to_create.values()))
+        CandidateSkill.create(to_create)
 
     def _kompetanse_log_scores(self, changes):
         if not changes:
@@ -634,7 +681,10 @@ class KompetanseInterviewScore(models.Model):
         "kompetanse.interview.question", required=True, ondelete="restrict"
     )
     sequence = fields.Integer(related="question_id.sequence", store=True)
-    question = fields.Text(related="question_id.name", string="Asked")
+    # the question as it was asked: a later edit of the template leaves it
+    question = fields.Text(
+        string="Asked", compute="_compute_question", store=True, readonly=True
+    )
     skill_id = fields.Many2one(related="question_id.skill_id", store=True)
     skill_type_id = fields.Many2one(related="question_id.skill_type_id")
     anchor_ids = fields.One2many(related="question_id.anchor_ids")
@@ -655,13 +705,36 @@ class KompetanseInterviewScore(models.Model):
         ),
     ]
 
-    def _kompetanse_check_open(self):
-        self.interview_id._kompetanse_check_write({"score_ids": True})
+    @api.depends("question_id")
+    def _compute_question(self):
+        for score in self:
+            score.question = score.question_id.name
+
+    def _kompetanse_check_open(self, interviews=None):
+        """The scores are their interview's: written by whoever may write it,
+        while it is being scored."""
+        interviews = self.interview_id if interviews is None else interviews
+        interviews.check_access("write")
+        interviews._kompetanse_check_write({"score_ids": True})
 
     def _kompetanse_check_write(self, vals):
         result = super()._kompetanse_check_write(vals)
         self._kompetanse_check_open()
         return result
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and isinstance(vals_list, list):
+            # before the row: who may not write the interview learns nothing
+            # of its scores from a constraint
+            ids = {
+                vals.get("interview_id")
+                for vals in vals_list
+                if isinstance(vals, dict) and isinstance(vals.get("interview_id"), int)
+            }
+            interviews = self.env["kompetanse.interview"].browse(ids).exists()
+            self._kompetanse_check_open(interviews)
+        return super().create(vals_list)
 
     def unlink(self):
         if not self.env.su:

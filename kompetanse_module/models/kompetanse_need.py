@@ -247,9 +247,27 @@ class KompetanseNeed(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and isinstance(vals_list, list):
+            for vals in vals_list:
+                if isinstance(vals, dict) and vals.get("job_id"):
+                    self._kompetanse_check_job_chooser()
         needs = super().create(vals_list)
         needs._kompetanse_check_own_units()
         return needs
+
+    def _kompetanse_check_job_chooser(self):
+        """The position recruited to is HR's choice: accepting the need adds
+        one more to recruit there."""
+        if not self.env.user.has_group(GROUP_HR):
+            raise AccessError(
+                self.env._("HR chooses the position a need is recruited to.")
+            )
+
+    def _kompetanse_check_write(self, vals):
+        result = super()._kompetanse_check_write(vals)
+        if "job_id" in vals:
+            self._kompetanse_check_job_chooser()
+        return result
 
     def write(self, vals):
         result = super().write(vals)

@@ -134,6 +134,10 @@ class KompetanseRecordMixin(models.AbstractModel):
     # the field naming whose or whose part a record is, which it keeps once
     # made (a plan its employee, a line its parent)
     _kompetanse_owner_field = None
+    # read-only fields the module itself moves while a record is created (a
+    # count of its lines' changes): refused in a client's values, not compared
+    # with their default afterwards
+    _kompetanse_system_fields = ()
 
     # --- the values a client sends ---------------------------------------------
 
@@ -390,6 +394,7 @@ class KompetanseRecordMixin(models.AbstractModel):
             for field in own.values()
             if field.readonly
             and field.store
+            and field.name not in self._kompetanse_system_fields
             and not field.compute
             and not field.inverse
             and field.type not in ("one2many",)

@@ -15,6 +15,7 @@ class KompetanseRole(models.Model):
     _inherit = ["kompetanse.record.mixin", "mail.thread"]
     _order = "name"
     _check_company_auto = True
+    _kompetanse_system_fields = ("requirements_version",)
 
     name = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True)
@@ -54,6 +55,12 @@ class KompetanseRole(models.Model):
         string="Job Positions",
     )
     employee_count = fields.Integer(compute="_compute_employee_count")
+    requirements_version = fields.Integer(
+        readonly=True,
+        copy=False,
+        help="Counts the changes of the requirements: an interview template "
+        "reviewed at an earlier count is to review again.",
+    )
 
     @api.depends("employee_ids")
     def _compute_employee_count(self):
@@ -78,8 +85,14 @@ class KompetanseRole(models.Model):
         if {"employee_ids", "line_ids", "is_future"} & set(vals):
             self._kompetanse_add_gap_keys()
         if {"line_ids", "active"} & set(vals):
-            self.job_ids._kompetanse_sync_skills()
+            self.with_context(active_test=False).job_ids._kompetanse_sync_skills()
+        if "active" in vals:
+            self._kompetanse_requirements_changed()
         return result
+
+    def _kompetanse_requirements_changed(self):
+        for role in self.sudo():
+            role.requirements_version += 1
 
     def _kompetanse_check_holders(self, changed):
         """A role sets what its holders are measured against: a manager gives
@@ -180,6 +193,7 @@ class KompetanseRoleLine(models.Model):
         lines = super().create(vals_list)
         lines.role_id._kompetanse_add_gap_keys()
         lines.role_id.job_ids._kompetanse_sync_skills()
+        lines.role_id._kompetanse_requirements_changed()
         return lines
 
     def write(self, vals):
@@ -188,12 +202,16 @@ class KompetanseRoleLine(models.Model):
         if {"role_id", "skill_id"} & set(vals):
             self.role_id._kompetanse_add_gap_keys()
             (roles | self.role_id).job_ids._kompetanse_sync_skills()
+        if {"role_id", "skill_id", "level_id", "importance"} & set(vals):
+            (roles | self.role_id)._kompetanse_requirements_changed()
         return result
 
     def unlink(self):
-        jobs = self.role_id.job_ids
+        roles = self.role_id
+        jobs = roles.job_ids
         result = super().unlink()
         jobs._kompetanse_sync_skills()
+        roles.exists()._kompetanse_requirements_changed()
         return result
 
     @api.constrains("role_id", "skill_id")

@@ -4,7 +4,7 @@
 it fills), how each applicant matches it level by level, who inside already
 meets it, and recruitment, hiring-in and development side by side."""
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 IMPORTANCE = [("essential", "Essential"), ("desirable", "Desirable")]
@@ -41,12 +41,12 @@ class KompetanseJobRequirement(models.Model):
     _name = "kompetanse.job.requirement"
     _description = "Position Requirement"
     _auto = False
-    _order = "job_id, importance, required_progress desc, skill_id"
+    _order = "job_id, importance desc, required_progress desc, skill_id"
     _depends = {
-        "hr.job": ["role_ids"],
+        "hr.job": ["role_ids", "company_id"],
         "kompetanse.role": ["active"],
         "kompetanse.role.line": ["role_id", "skill_id", "level_id", "importance"],
-        "hr.skill.level": ["level_progress"],
+        "hr.skill.level": ["level_progress", "skill_type_id"],
     }
 
     job_id = fields.Many2one("hr.job", string="Job Position", readonly=True)
@@ -130,7 +130,7 @@ class KompetanseApplicantMatch(models.Model):
     _name = "kompetanse.applicant.match"
     _description = "Applicant Skill Match"
     _auto = False
-    _order = "applicant_id, importance, gap desc, skill_id"
+    _order = "applicant_id, importance desc, gap desc, skill_id"
     _depends = {
         **KompetanseJobRequirement._depends,
         "hr.applicant": ["job_id", "candidate_id", "company_id", "active"],
@@ -183,7 +183,17 @@ class KompetanseApplicantRanking(models.Model):
     _description = "Applicant Ranking"
     _auto = False
     _order = "match_score desc, met_count desc, applicant_id"
-    _depends = KompetanseApplicantMatch._depends
+    _depends = {
+        **KompetanseApplicantMatch._depends,
+        "hr.applicant": [
+            "job_id",
+            "candidate_id",
+            "company_id",
+            "active",
+            "department_id",
+            "stage_id",
+        ],
+    }
 
     applicant_id = fields.Many2one("hr.applicant", readonly=True)
     candidate_id = fields.Many2one("hr.candidate", readonly=True)
@@ -212,6 +222,11 @@ class KompetanseApplicantRanking(models.Model):
     met_count = fields.Integer(string="Met", readonly=True)
     below_count = fields.Integer(string="Below", readonly=True)
     missing_count = fields.Integer(string="Missing", readonly=True)
+
+    @api.depends("applicant_id")
+    def _compute_display_name(self):
+        for row in self:
+            row.display_name = row.applicant_id.display_name
 
     def action_open_applicant(self):
         self.ensure_one()
@@ -260,7 +275,7 @@ class KompetanseInternalMatch(models.Model):
     _name = "kompetanse.internal.match"
     _description = "Internal Candidate"
     _auto = False
-    _order = "job_id, status desc, met_count desc, employee_id"
+    _order = "job_id, status, met_count desc, employee_id"
     _depends = {
         **KompetanseJobRequirement._depends,
         "hr.employee": ["active", "department_id", "job_id", "company_id"],
@@ -277,6 +292,20 @@ class KompetanseInternalMatch(models.Model):
     status = fields.Selection(
         [("nearly", "Within One Level"), ("meets", "Meets All")], readonly=True
     )
+
+    @api.depends("employee_id")
+    def _compute_display_name(self):
+        for row in self:
+            row.display_name = row.employee_id.display_name
+
+    def action_open_employee(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "hr.employee",
+            "res_id": self.employee_id.id,
+            "view_mode": "form",
+        }
 
     @property
     def _table_query(self):
@@ -366,6 +395,7 @@ class KompetanseAcquisitionReport(models.Model):
             "skill_ids",
         ],
         "kompetanse.target.line": ["skill_id", "target_id"],
+        "kompetanse.target": ["state"],
     }
 
     kind = fields.Selection(
@@ -423,14 +453,20 @@ class KompetanseAcquisitionReport(models.Model):
                  WHERE engagement.state != 'cancelled'
             ),
             served AS (
-                SELECT 'develop' AS kind, measure_id AS res_id, line_id
-                  FROM kompetanse_measure_target_line_rel
-                UNION ALL
-                SELECT 'recruit', job_id, line_id
-                  FROM hr_job_kompetanse_target_line_rel
-                UNION ALL
-                SELECT 'hire_in', engagement_id, line_id
-                  FROM kompetanse_engagement_target_line_rel
+                SELECT rel.* FROM (
+                    SELECT 'develop' AS kind, measure_id AS res_id, line_id
+                      FROM kompetanse_measure_target_line_rel
+                    UNION ALL
+                    SELECT 'recruit', job_id, line_id
+                      FROM hr_job_kompetanse_target_line_rel
+                    UNION ALL
+                    SELECT 'hire_in', engagement_id, line_id
+                      FROM kompetanse_engagement_target_line_rel
+                ) rel
+                -- the lines of target pictures in force or in the making
+                JOIN kompetanse_target_line line ON line.id = rel.line_id
+                JOIN kompetanse_target target
+                  ON target.id = line.target_id AND target.state != 'archived'
             ),
             skills AS (
                 SELECT 'develop' AS kind, measure_id AS res_id, skill_id
@@ -460,6 +496,18 @@ class KompetanseAcquisitionReport(models.Model):
                        SELECT 1 FROM served
                         WHERE served.kind = source.kind
                           AND served.res_id = source.res_id)
+                UNION ALL
+                -- serving neither a line nor a skill, it still counts
+                SELECT source.*, NULL, NULL, 1
+                  FROM source
+                 WHERE NOT EXISTS (
+                       SELECT 1 FROM served
+                        WHERE served.kind = source.kind
+                          AND served.res_id = source.res_id)
+                   AND NOT EXISTS (
+                       SELECT 1 FROM skills
+                        WHERE skills.kind = source.kind
+                          AND skills.res_id = source.res_id)
             )
             SELECT ROW_NUMBER() OVER (
                        ORDER BY rows.kind, rows.res_id, rows.line_id, rows.skill_id

@@ -3,6 +3,7 @@
 import importlib.util
 from pathlib import Path
 
+from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import SQL
 
@@ -141,3 +142,37 @@ class TestMigrationEffects(KompetanseDataCommon):
         effects.invalidate_recordset()
         self.assertEqual(effects.mapped("before_known"), [True, False])
         self.assertEqual(effects.mapped("progress_change"), [50, 0])
+
+
+@tagged("post_install", "-at_install")
+class TestMigrationJobSkills(KompetanseDataCommon):
+    """The upgrade to 18.0.1.4.0 on positions whose skills were kept by hand."""
+
+    def test_positions_take_their_roles_skills(self):
+        """G-NL-6: a position's hand-kept skills become its roles' after the
+        upgrade; a position without roles keeps its own."""
+        role = self._role("Test Old Role", [(self.python, self.senior, "essential")])
+        job, plain = self.env["hr.job"].create(
+            [
+                {"name": "Test Old Position", "role_ids": [Command.set(role.ids)]},
+                {"name": "Test Plain Position"},
+            ]
+        )
+        # as 18.0.1.3.0 left them: skills by hand
+        for record, skills in ((job, self.sami | self.sql), (plain, self.sami)):
+            self.env.cr.execute(
+                SQL("DELETE FROM hr_job_hr_skill_rel WHERE hr_job_id = %s", record.id)
+            )
+            for skill in skills:
+                self.env.cr.execute(
+                    SQL(
+                        "INSERT INTO hr_job_hr_skill_rel VALUES (%s, %s)",
+                        record.id,
+                        skill.id,
+                    )
+                )
+        (job | plain).invalidate_recordset()
+        load_script("18.0.1.4.0", "post-migration").migrate(self.env.cr, "18.0.1.3.0")
+        (job | plain).invalidate_recordset()
+        self.assertEqual(job.skill_ids, self.python)
+        self.assertEqual(plain.skill_ids, self.sami)

@@ -226,6 +226,14 @@ class TestRecruitment(RecruitmentCommon):
                 Match.with_user(user).search([("job_id", "=", self.job.id)]), user.login
             )
             self.assertEqual(self.job.with_user(user).kompetanse_internal_count, 0)
+        # as many as the smallest group shown are an aggregate: their number,
+        # not who they are
+        self.company.kompetanse_min_group_size = 2
+        self.env.invalidate_all()
+        self.assertEqual(self.job.with_user(self.user_top).kompetanse_internal_count, 2)
+        self.assertFalse(
+            Match.with_user(self.user_top).search([("job_id", "=", self.job.id)])
+        )
         # the action opens them for the job
         action = self.job.with_user(self.user_hr).action_kompetanse_internal()
         self.assertEqual(action["domain"], [("job_id", "=", self.job.id)])
@@ -262,7 +270,16 @@ class TestRecruitment(RecruitmentCommon):
         needs[1].action_accept()
         self.assertEqual(job.no_of_recruitment, 2)
         self.assertEqual(job.kompetanse_need_ids, needs)
-        # the manager cannot choose the position in review
+        # the manager chooses no position, not even in a draft
+        with self.assertRaisesMessage(AccessError, "HR chooses the position"):
+            Need.create(
+                {
+                    "name": "Test Own Choice",
+                    "department_id": self.dept_main.id,
+                    "job_id": job.id,
+                }
+            )
+        # nor in review
         other = Need.create({"name": "Test Third", "department_id": self.dept_main.id})
         other.action_submit()
         other.with_user(self.user_hr).action_review()
@@ -356,29 +373,27 @@ class TestInterview(RecruitmentCommon):
         )
         self.assertFalse(template.review_due)
         self.assertFalse(Template.search(due))
-        # a change of the role after the review
-        template.sudo().last_reviewed = fields.Date.today() - timedelta(days=5)
+        # a change of the role's requirements after the review, the same day
         self.case_role.line_ids.filtered(
             lambda line: line.skill_id == self.norwegian
         ).level_id = self.b2
-        self.env.invalidate_all()
         self.assertEqual(
             template.review_reason, "The role changed after the last review"
         )
         self.assertTrue(Template.search(due))
+        template.with_user(self.user_recruiter).action_mark_reviewed()
+        self.assertFalse(Template.search(due))
+        # who holds the role is no change of its requirements
+        self.case_role.employee_ids = self.anna
+        self.assertFalse(template.review_due)
+        # a requirement removed is
+        self.case_role.line_ids.filtered(
+            lambda line: line.skill_id == self.python
+        ).unlink()
+        self.assertTrue(template.review_due)
+        template.with_user(self.user_recruiter).action_mark_reviewed()
         # and a year without a review
-        self.env.cr.execute(
-            "UPDATE kompetanse_role_line SET write_date = now() - interval '2 years'"
-            " WHERE role_id = %s",
-            [self.case_role.id],
-        )
-        self.env.cr.execute(
-            "UPDATE kompetanse_role SET write_date = now() - interval '2 years'"
-            " WHERE id = %s",
-            [self.case_role.id],
-        )
         template.sudo().last_reviewed = fields.Date.today() - timedelta(days=400)
-        self.env.invalidate_all()
         self.assertEqual(template.review_reason, "Not reviewed in a year")
         self.assertTrue(Template.search(due))
         # nobody sets the review by hand
@@ -461,6 +476,113 @@ class TestInterview(RecruitmentCommon):
         template.with_user(recruiter).action_archive()
         self.assertFalse(template.active)
 
+    def test_scores_stay_whose_they_are(self):
+        """G-HR-3: an interview is not handed to another interviewer, nor given
+        to someone who does not interview; a done interview takes no new
+        scores; a position without a template says so; a template keeps its
+        role."""
+        template = self._template()
+        Interview = self.env["kompetanse.interview"]
+        interview = Interview.with_user(self.user_interviewer).create(
+            {"applicant_id": self.ida.id}
+        )
+        self.job.interviewer_ids |= self.user_stranger
+        with self.assertRaises(AccessError):
+            interview.with_user(
+                self.user_interviewer
+            ).interviewer_id = self.user_stranger
+        with self.assertRaisesMessage(ValidationError, "does not interview"):
+            Interview.with_user(self.user_recruiter).create(
+                {"applicant_id": self.jon.id, "interviewer_id": self.user_employee.id}
+            )
+        for score in interview.score_ids:
+            score.level_id = score.question_id.anchor_ids[-1:].level_id
+        question = interview.score_ids[:1].question_id
+        interview.score_ids[:1].unlink()
+        interview.with_user(self.user_interviewer).action_done()
+        with self.assertRaisesMessage(UserError, "can no longer be changed"):
+            self.env["kompetanse.interview.score"].with_user(
+                self.user_recruiter
+            ).create({"interview_id": interview.id, "question_id": question.id})
+        # who may not write it hears no more than that
+        theirs = Interview.with_user(self.user_recruiter).create(
+            {"applicant_id": self.jon.id}
+        )
+        with self.assertRaises(AccessError):
+            self.env["kompetanse.interview.score"].with_user(
+                self.user_interviewer
+            ).create({"interview_id": theirs.id, "question_id": question.id})
+        # a position filling no role with a template
+        plain = self.env["hr.job"].create({"name": "Test No Template"})
+        (applicant,) = self._applicants(plain, ["Test Nobody"])
+        with self.assertRaisesMessage(ValidationError, "fills no role with an"):
+            Interview.with_user(self.user_recruiter).create(
+                {"applicant_id": applicant.id}
+            )
+        with self.assertRaisesMessage(UserError, "stays as the record was made"):
+            template.with_user(self.user_recruiter).role_id = self._role(
+                "Test Other Role", [], self.dept_main
+            )
+
+    def test_hr_scores_and_applies(self):
+        """G-HR-3: HR without Odoo's recruitment rights scores an applicant
+        and the levels reach the applicant."""
+        self._template()
+        interview = (
+            self.env["kompetanse.interview"]
+            .with_user(self.user_hr)
+            .create({"applicant_id": self.ida.id})
+        )
+        for score in interview.score_ids:
+            score.level_id = score.question_id.required_level_id
+        interview.action_done()
+        self.assertEqual(
+            self.ida.candidate_skill_ids.skill_level_id, self.c2 | self.senior
+        )
+
+    def test_catalogue_and_units_in_use_are_kept(self):
+        """A skill asked about, a level given in a score, a unit with hiring-in
+        are not deleted from under them: the user is told why."""
+        template = self._template()
+        interview = (
+            self.env["kompetanse.interview"]
+            .with_user(self.user_recruiter)
+            .create({"applicant_id": self.ida.id})
+        )
+        interview.score_ids.filtered(
+            lambda score: score.skill_id == self.norwegian
+        ).level_id = self.a2
+        self.case_role.line_ids.filtered(
+            lambda line: line.skill_id == self.sami
+        ).unlink()
+        self.env["kompetanse.interview.question"].create(
+            {"template_id": template.id, "skill_id": self.sami.id, "name": "Test"}
+        )
+        with self.assertRaisesMessage(UserError, "is used by"):
+            self.sami.unlink()
+        with self.assertRaisesMessage(UserError, "is used by"):
+            self.a2.unlink()
+        self.env["kompetanse.engagement"].create(
+            {
+                "name": "Test Unit Engagement",
+                "partner_id": self.env["res.partner"].create({"name": "Test S"}).id,
+                "department_id": self.dept_other.id,
+                "date_start": "2047-01-01",
+                "date_end": "2047-02-01",
+            }
+        )
+        with self.assertRaisesMessage(UserError, "archive the department"):
+            self.dept_other.unlink()
+
+    def test_score_interview_needs_a_template(self):
+        """G-HR-3: Score Interview on a position without a template says what
+        to do first."""
+        with self.assertRaisesMessage(UserError, "fills no role with an"):
+            self.ida.with_user(self.user_recruiter).action_kompetanse_interview()
+        self._template()
+        action = self.ida.with_user(self.user_recruiter).action_kompetanse_interview()
+        self.assertEqual(action["context"], {"default_applicant_id": self.ida.id})
+
     def test_scores_are_private(self):
         """G-HR-3: interview scores are seen by HR, the recruiters, the
         interviewers and the hiring manager; an interviewer scores only their
@@ -500,7 +622,7 @@ class TestInterview(RecruitmentCommon):
             Interview.with_user(self.user_stranger).create(
                 {"applicant_id": self.jon.id}
             )
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMessage(ValidationError, "does not interview"):
             Interview.with_user(self.user_interviewer).create(
                 {"applicant_id": self.jon.id, "interviewer_id": self.user_stranger.id}
             )
@@ -582,8 +704,13 @@ class TestEngagement(RecruitmentCommon):
                     ]
                 }
             )
-        # the assessment may still be corrected by HR
+        # the assessment may still be corrected by HR, not undone
         engagement.transfer_note = "Test: corrected."
+        with self.assertRaisesMessage(ValidationError, "Assess the knowledge"):
+            engagement.transfer_result = False
+        with self.assertRaisesMessage(ValidationError, "was not done"):
+            engagement.transfer_note = " "
+        self.assertEqual(engagement.transfer_result, "partly")
 
     def test_clear_errors(self):
         """G-HR-2: bad dates, negative costs and a status set by hand are
@@ -592,6 +719,18 @@ class TestEngagement(RecruitmentCommon):
             self._engagement(date_end="2046-01-01")
         with self.assertRaisesMessage(ValidationError, "cannot be negative"):
             self._engagement(hours=-5)
+        with self.assertRaisesMessage(ValidationError, "is due before"):
+            self._engagement(
+                transfer_ids=[
+                    Command.create(
+                        {
+                            "employee_id": self.anna.id,
+                            "name": "Test Early",
+                            "date_deadline": "2046-12-01",
+                        }
+                    )
+                ]
+            )
         with self.assertRaisesMessage(UserError, "set by the module"):
             self._engagement(state="ended")
         with self.assertRaisesMessage(UserError, "set by the module"):
