@@ -109,9 +109,11 @@ class TestRoleTours(HttpCase):
 
     def test_recruiter_tour(self):
         """G-HR-3, G-NL-6: HR as recruiter makes a role's interview template,
-        sees the scored applicants ranked by the level-aware match and hires
-        the best; the employee's skills are her interview's levels."""
+        scores an applicant, sees the applicants ranked by the level-aware
+        match and hires one; the employee's skills are her interview's
+        levels."""
         tone = self._demo("applicant_tone_demo")
+        maja = self._demo("applicant_maja_demo")
         self.start_tour("/odoo", "kompetanse_recruiter_tour", login="hanne")
         role = self._demo("role_klagebehandler_demo")
         template = self.env["kompetanse.interview.template"].search(
@@ -119,6 +121,17 @@ class TestRoleTours(HttpCase):
         )
         self.assertEqual(template.question_ids.skill_id, role.line_ids.skill_id)
         self.assertEqual(template.version, 2)
+        self.assertEqual(
+            {
+                s.skill_id.name: s.skill_level_id.name
+                for s in maja.candidate_id.candidate_skill_ids
+            },
+            {
+                "Forvaltningsrett": "Svært god",
+                "Klarspråk": "Svært god",
+                "Dataanalyse": "Grunnleggende",
+            },
+        )
         employee = tone.employee_id
         self.assertTrue(employee)
         self.assertEqual(

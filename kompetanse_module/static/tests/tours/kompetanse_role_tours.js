@@ -402,6 +402,25 @@ tours.add("kompetanse_appraisal_tour", {
     ],
 });
 
+function scoreRow(skill, level) {
+    return [
+        {
+            content: `Score ${skill}: ${level}`,
+            trigger: `.o_field_widget[name=score_ids] .o_data_row:contains('${skill}') td[name=level_id]`,
+            run: "click",
+        },
+        {
+            trigger:
+                ".o_field_widget[name=score_ids] .o_selected_row .o_field_widget[name=level_id] input",
+            run: `edit ${level}`,
+        },
+        {
+            trigger: `.o-autocomplete--dropdown-item:contains('${level}')`,
+            run: "click",
+        },
+    ];
+}
+
 // the recruiter: a role's interview template in one action, the applicants
 // ranked by the level-aware match, and the best one hired with her scores
 tours.add("kompetanse_recruiter_tour", {
@@ -460,20 +479,60 @@ tours.add("kompetanse_recruiter_tour", {
             run: "click",
         },
         {
-            content: "Open the case officer position's applicants",
+            content: "The applicants of the case officer position, by the level match",
             trigger: ".o_group_header:contains('Saksbehandler (fast stilling)')",
-            run: "click",
         },
         {
             content: "Tone is ranked first by the level match",
             trigger: ".o_data_row:first td[name=applicant_id]:contains('Tone Myhre')",
         },
         {
+            trigger: ".o_data_row:eq(1) td[name=applicant_id]:contains('Erik Solheim')",
+        },
+        {
+            content: "Maja is not interviewed yet: last",
+            trigger: ".o_data_row:last td[name=applicant_id]:contains('Maja Berg')",
+        },
+        {
+            content: "Open Maja",
+            trigger:
+                ".o_data_row:contains('Maja Berg') button[name=action_open_applicant]",
+            run: "click",
+        },
+        {
+            content: "Score her interview",
+            trigger: "button[name=action_kompetanse_interview]",
+            run: "click",
+        },
+        ...scoreRow("Forvaltningsrett", "Svært god"),
+        ...scoreRow("Klarspråk", "Svært god"),
+        ...scoreRow("Dataanalyse", "Grunnleggende"),
+        {
+            content: "Done: her levels are set",
+            trigger: "button[name=action_done]",
+            run: "click",
+        },
+        {
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current[data-value=done]",
+        },
+        {
+            content: "Back to the ranking",
+            trigger: ".o_breadcrumb a:contains('Applicants by Competence')",
+            run: "click",
+        },
+        {
+            content: "Maja now meets all three, above Erik",
+            trigger:
+                ".o_data_row:contains('Maja Berg') td[name=met_count]:contains('3')",
+        },
+        {
             trigger: ".o_data_row:last td[name=applicant_id]:contains('Erik Solheim')",
         },
         {
             content: "Open Tone",
-            trigger: ".o_data_row:first button[name=action_open_applicant]",
+            trigger:
+                ".o_data_row:contains('Tone Myhre') button[name=action_open_applicant]",
             run: "click",
         },
         {
