@@ -46,12 +46,14 @@
         "views/hr_views.xml",
         "views/kompetanse_recruitment_views.xml",
         "views/kompetanse_engagement_views.xml",
+        "views/kompetanse_market_views.xml",
         "views/res_config_settings_views.xml",
         "views/kompetanse_menus.xml",
     ],
     "demo": [
         "demo/kompetanse_demo.xml",
         "demo/kompetanse_recruitment_demo.xml",
+        "demo/kompetanse_market_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -8,6 +8,7 @@ from . import res_company
 from . import res_users
 from . import res_config_settings
 from . import kompetanse_skill_requirement
+from . import kompetanse_market
 from . import kompetanse_target
 from . import kompetanse_role
 from . import kompetanse_method
@@ -26,3 +27,4 @@ from . import kompetanse_conversation
 from . import kompetanse_cycle
 from . import hr_appraisal
 from . import mail_activity
+from . import hr_departure_wizard

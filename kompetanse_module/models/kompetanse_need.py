@@ -145,6 +145,19 @@ class KompetanseNeed(models.Model):
         help="For a need to recruit for: the position it is recruited to. Left "
         "empty, accepting the need opens a new position.",
     )
+    vulnerable_skill_ids = fields.Many2many(
+        "hr.skill",
+        string="Vulnerable Skills",
+        compute="_compute_vulnerable_skill_ids",
+        help="Skills of the need that the target picture requires and few people "
+        "hold at the level: one leaving can take them.",
+    )
+    critical_skill_ids = fields.Many2many(
+        "hr.skill",
+        string="Critical Skills",
+        compute="_compute_vulnerable_skill_ids",
+        help="Vulnerable skills that are also scarce in the labour market.",
+    )
     engagement_ids = fields.One2many(
         "kompetanse.engagement",
         "need_id",
@@ -338,6 +351,31 @@ class KompetanseNeed(models.Model):
                 "view_mode": "form",
             }
         return True
+
+    @api.depends("skill_ids", "target_line_ids")
+    def _compute_vulnerable_skill_ids(self):
+        """From the lines of approved target pictures of the needs' skills:
+        one search, the lines' flags computed together."""
+        lines = (
+            self.env["kompetanse.target.line"]
+            .sudo()
+            .search(
+                [
+                    ("state", "=", "approved"),
+                    "|",
+                    ("skill_id", "in", self.skill_ids.ids),
+                    ("id", "in", self.target_line_ids.ids),
+                ]
+            )
+        )
+        vulnerable = lines.filtered("is_vulnerable")
+        for need in self:
+            mine = vulnerable.filtered(
+                lambda line, need=need: line.company_id == need.company_id
+                and (line.skill_id in need.skill_ids or line in need.target_line_ids)
+            )
+            need.vulnerable_skill_ids = mine.skill_id
+            need.critical_skill_ids = mine.filtered("is_critical").skill_id
 
     def _kompetanse_open_jobs(self):
         """Needs accepted to recruit: the position chosen, or a new one, serves

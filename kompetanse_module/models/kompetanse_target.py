@@ -10,6 +10,7 @@ from odoo.fields import Command
 from odoo.tools import SQL
 from odoo.tools.misc import format_date
 
+from .kompetanse_market import AVAILABILITY
 from .kompetanse_record_mixin import boolean_search, kompetanse_button
 
 GROUP_TOP = "kompetanse_module.kompetanse_group_top"
@@ -368,6 +369,26 @@ class KompetanseTargetLine(models.Model):
         "may not see all of them as individuals: its figures are hidden.",
     )
 
+    is_vulnerable = fields.Boolean(
+        string="Vulnerable",
+        compute="_compute_is_vulnerable",
+        search="_search_is_vulnerable",
+        help="At most as many people as the company's setting hold the skill at "
+        "the required level, in the whole organisation: one leaving can take it.",
+    )
+    market_availability = fields.Selection(
+        AVAILABILITY,
+        string="Labour Market",
+        compute="_compute_is_vulnerable",
+        help="The availability in the labour market, by the assessment in force.",
+    )
+    is_critical = fields.Boolean(
+        string="Critical",
+        compute="_compute_is_vulnerable",
+        search="_search_is_critical",
+        help="Vulnerable, and scarce in the labour market.",
+    )
+
     _rec_names_search = ["skill_id.name", "department_id.name", "target_id.name"]
 
     @api.depends(
@@ -446,6 +467,71 @@ class KompetanseTargetLine(models.Model):
             line.coverage = (
                 100.0 * current / line.needed_count if line.needed_count > 0 else 0.0
             )
+
+    def _kompetanse_holders(self):
+        """{line id: people of the company holding the line's skill at its
+        level or above}, for the whole organisation whatever the line's unit:
+        one grouped query."""
+        for model in ("kompetanse.target.line", "hr.employee", "hr.employee.skill"):
+            self.env[model].flush_model()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT line.id, COUNT(DISTINCT employee.id)
+                  FROM kompetanse_target_line line
+                  JOIN kompetanse_target target ON target.id = line.target_id
+                  JOIN hr_skill_level required ON required.id = line.level_id
+                  JOIN hr_employee_skill eskill ON eskill.skill_id = line.skill_id
+                  JOIN hr_skill_level actual ON actual.id = eskill.skill_level_id
+                  JOIN hr_employee employee
+                    ON employee.id = eskill.employee_id
+                   AND employee.active
+                   AND employee.company_id = target.company_id
+                 WHERE line.id IN %s
+                   AND actual.level_progress >= required.level_progress
+                 GROUP BY line.id
+                """,
+                tuple(self.ids),
+            )
+        )
+        return dict(rows)
+
+    @api.depends("skill_id", "level_id", "target_id.company_id")
+    def _compute_is_vulnerable(self):
+        stored = self.filtered("id")
+        holders = stored._kompetanse_holders() if stored else {}
+        Market = self.env["kompetanse.market.assessment"]
+        availability = {}
+        for company in self.target_id.company_id:
+            availability[company] = Market._kompetanse_availability(
+                self.skill_id, company
+            )
+        for line in self:
+            company = line.target_id.company_id
+            line.is_vulnerable = (
+                bool(line.id)
+                and holders.get(line.id, 0) <= company.kompetanse_vulnerable_max
+            )
+            line.market_availability = availability.get(company, {}).get(
+                line.skill_id.id
+            )
+            line.is_critical = (
+                line.is_vulnerable and line.market_availability == "scarce"
+            )
+
+    def _kompetanse_flagged(self, flag):
+        lines = self.search([("state", "=", "approved")])
+        return lines.filtered(flag).ids
+
+    def _search_is_vulnerable(self, operator, value):
+        domain = [("id", "in", self._kompetanse_flagged("is_vulnerable"))]
+        return boolean_search(
+            self.env, self.env._("Vulnerable"), operator, value, domain
+        )
+
+    def _search_is_critical(self, operator, value):
+        domain = [("id", "in", self._kompetanse_flagged("is_critical"))]
+        return boolean_search(self.env, self.env._("Critical"), operator, value, domain)
 
     def _kompetanse_counts(self):
         """{line id: (people at the level, people in its scope, people in its

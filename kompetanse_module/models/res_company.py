@@ -28,6 +28,13 @@ class ResCompany(models.Model):
         help="Who gets the activity when a unit submits a need or a plan; when "
         "empty, every HR user of the company.",
     )
+    kompetanse_vulnerable_max = fields.Integer(
+        string="Vulnerable at",
+        default=2,
+        help="A competence of the target picture is vulnerable when at most this "
+        "many people hold it at the required level, and critical when it is "
+        "also scarce in the labour market.",
+    )
     kompetanse_conversations_per_year = fields.Integer(
         string="Conversations a Year",
         default=3,
@@ -59,6 +66,16 @@ class ResCompany(models.Model):
             if not 1 <= company.kompetanse_conversations_per_year <= 12:
                 raise ValidationError(
                     self.env._("The conversations a year must be between 1 and 12.")
+                )
+
+    @api.constrains("kompetanse_vulnerable_max")
+    def _check_kompetanse_vulnerable_max(self):
+        for company in self:
+            if not 0 <= company.kompetanse_vulnerable_max <= 1000:
+                raise ValidationError(
+                    self.env._(
+                        "A competence is vulnerable at between 0 and 1000 holders."
+                    )
                 )
 
     @api.constrains("kompetanse_min_group_size")

@@ -6,6 +6,9 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    kompetanse_vulnerable_max = fields.Integer(
+        related="company_id.kompetanse_vulnerable_max", readonly=False
+    )
     kompetanse_min_group_size = fields.Integer(
         related="company_id.kompetanse_min_group_size", readonly=False
     )

@@ -19,3 +19,4 @@ from . import test_conversation
 from . import test_cycle
 from . import test_appraisal
 from . import test_recruitment
+from . import test_market

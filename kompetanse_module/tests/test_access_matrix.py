@@ -341,6 +341,14 @@ class TestAccessMatrix(KompetanseOrgCommon):
             "write": {"hr", "recruiter"},
             "unlink": {"hr", "recruiter"},
         },
+        # the labour market is everyone's to read
+        ("kompetanse.market.assessment", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"employee", "manager", "hr", "top", "recruiter", "interviewer"},
+            "create": {"hr"},
+            "write": {"hr"},
+            "unlink": {"hr"},
+        },
         ("kompetanse.engagement", "mine"): {
             "_users": ALL_USERS,
             "read": {"manager", "hr", "top"},
@@ -647,6 +655,9 @@ class TestAccessMatrix(KompetanseOrgCommon):
                 }
             )
         cls.supplier = supplier
+        cls.market = env["kompetanse.market.assessment"].create(
+            {"skill_id": cls.python.id, "availability": "limited", "source": "Test"}
+        )
 
     # --- the records and values of each cell -----------------------------------
 
@@ -683,6 +694,7 @@ class TestAccessMatrix(KompetanseOrgCommon):
             ].question_ids.anchor_ids,
             "kompetanse.interview": lambda: self.interviews[scope],
             "kompetanse.interview.score": lambda: self.interviews[scope].score_ids,
+            "kompetanse.market.assessment": lambda: self.market,
             "kompetanse.engagement": lambda: self.engagements[scope],
             "kompetanse.engagement.transfer": lambda: self.engagements[
                 scope
@@ -820,6 +832,11 @@ class TestAccessMatrix(KompetanseOrgCommon):
                 .question_ids.filtered(lambda q: q.skill_id == self.sami)
                 .id,
             },
+            "kompetanse.market.assessment": {
+                "skill_id": self.sql.id,
+                "availability": "good",
+                "source": "Test New",
+            },
             "kompetanse.engagement": {
                 "name": "Test New Engagement",
                 "partner_id": self.supplier.id,
@@ -863,6 +880,7 @@ class TestAccessMatrix(KompetanseOrgCommon):
             "kompetanse.internal.match": {"met_count": 0},
             "kompetanse.acquisition.report": {"cost": 1},
             "kompetanse.interview": {"note": "Test changed"},
+            "kompetanse.market.assessment": {"source": "Test changed"},
             "kompetanse.interview.score": {"note": "Test changed"},
             "hr.employee.skill": {"skill_level_id": self.junior.id},
             "hr.employee.skill.log": {"skill_level_id": self.junior.id},

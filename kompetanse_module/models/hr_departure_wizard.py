@@ -1,0 +1,63 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
+from odoo import api, fields, models
+
+
+class HrDepartureWizard(models.TransientModel):
+    _inherit = "hr.departure.wizard"
+
+    kompetanse_leaving_warning = fields.Html(
+        string="Competence Leaving",
+        compute="_compute_kompetanse_leaving_warning",
+        sanitize=False,
+        help="The target picture's competences few people hold at the required "
+        "level that leave with the employee.",
+    )
+
+    @api.depends("employee_id")
+    def _compute_kompetanse_leaving_warning(self):
+        """Before HR registers a departure: the vulnerable competences of the
+        approved target pictures the employee holds at the level."""
+        for wizard in self:
+            employee = wizard.employee_id.sudo()
+            lines = self.env["kompetanse.target.line"].sudo()
+            if employee:
+                lines = lines.search(
+                    [
+                        ("state", "=", "approved"),
+                        ("company_id", "=", employee.company_id.id),
+                        ("skill_id", "in", employee.employee_skill_ids.skill_id.ids),
+                    ]
+                )
+            held = {s.skill_id: s.skill_level_id for s in employee.employee_skill_ids}
+            holders = lines._kompetanse_holders() if lines else {}
+            items = []
+            for line in lines.filtered("is_vulnerable"):
+                level = held.get(line.skill_id)
+                if not level or level.level_progress < line.level_id.level_progress:
+                    continue
+                count = holders.get(line.id, 0)
+                if count <= 1:
+                    text = self.env._(
+                        "Leaving: the last holder of %(skill)s at level %(level)s.",
+                        skill=line.skill_id.name,
+                        level=line.level_id.name,
+                    )
+                else:
+                    text = self.env._(
+                        "Leaving: one of the %(count)s holders of %(skill)s at level "
+                        "%(level)s.",
+                        count=count,
+                        skill=line.skill_id.name,
+                        level=line.level_id.name,
+                    )
+                if line.is_critical:
+                    text += " " + self.env._("It is scarce in the labour market.")
+                items.append(Markup("<li>%s</li>") % text)
+            wizard.kompetanse_leaving_warning = (
+                Markup("<ul class='mb-0'>%s</ul>") % Markup().join(dict.fromkeys(items))
+                if items
+                else False
+            )
