@@ -26,6 +26,7 @@
         "security/kompetanse_cycle_security.xml",
         "security/kompetanse_appraisal_security.xml",
         "security/kompetanse_recruitment_security.xml",
+        "security/kompetanse_turnover_security.xml",
         "data/kompetanse_method_data.xml",
         "data/kompetanse_mail_data.xml",
         "views/kompetanse_target_views.xml",
@@ -47,6 +48,7 @@
         "views/kompetanse_recruitment_views.xml",
         "views/kompetanse_engagement_views.xml",
         "views/kompetanse_market_views.xml",
+        "views/kompetanse_turnover_views.xml",
         "views/res_config_settings_views.xml",
         "views/kompetanse_menus.xml",
     ],
@@ -54,6 +56,7 @@
         "demo/kompetanse_demo.xml",
         "demo/kompetanse_recruitment_demo.xml",
         "demo/kompetanse_market_demo.xml",
+        "demo/kompetanse_turnover_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

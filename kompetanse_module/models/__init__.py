@@ -28,3 +28,5 @@ from . import kompetanse_cycle
 from . import hr_appraisal
 from . import mail_activity
 from . import hr_departure_wizard
+from . import kompetanse_exit
+from . import kompetanse_arena

@@ -365,6 +365,9 @@ class KompetanseDevelopmentActivity(models.Model):
         ondelete="set null",
     )
     measure_id = fields.Many2one("kompetanse.measure", ondelete="set null")
+    arena_session_id = fields.Many2one(
+        "kompetanse.arena.session", string="Arena Session", ondelete="set null"
+    )
     date_start = fields.Date(string="Start")
     date_end = fields.Date(string="End")
     # an activity runs as a measure does

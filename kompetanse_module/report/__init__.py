@@ -4,3 +4,5 @@ from . import kompetanse_gap_summary
 from . import kompetanse_report
 from . import kompetanse_conversation_coverage
 from . import kompetanse_recruitment_report
+from . import kompetanse_turnover_report
+from . import kompetanse_arena_report

@@ -20,3 +20,4 @@ from . import test_cycle
 from . import test_appraisal
 from . import test_recruitment
 from . import test_market
+from . import test_turnover

@@ -1,5 +1,6 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
@@ -341,6 +342,50 @@ class TestAccessMatrix(KompetanseOrgCommon):
             "write": {"hr", "recruiter"},
             "unlink": {"hr", "recruiter"},
         },
+        # who left, what they took and why: HR's; the rates also the top
+        # leader's (groups large enough, here 1)
+        ("kompetanse.turnover.skill", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"hr"},
+        },
+        ("kompetanse.turnover.rate", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"hr", "top"},
+        },
+        ("kompetanse.exit.evaluation", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"hr"},
+            "create": {"hr"},
+            "write": {"hr"},
+            "unlink": {"hr"},
+        },
+        ("kompetanse.exit.handover", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"hr"},
+            "create": {"hr"},
+            "write": {"hr"},
+            "unlink": {"hr"},
+        },
+        # arenas are open; their owner (the manager) and HR keep them
+        ("kompetanse.arena", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"employee", "manager", "hr", "top", "recruiter", "interviewer"},
+            # the top leader opens arenas as a manager does
+            "create": {"manager", "hr", "top"},
+            "write": {"manager", "hr"},
+            "unlink": {"manager", "hr"},
+        },
+        ("kompetanse.arena.session", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"employee", "manager", "hr", "top", "recruiter", "interviewer"},
+            "create": {"manager", "hr"},
+            "write": {"manager", "hr"},
+            "unlink": {"manager", "hr"},
+        },
+        ("kompetanse.arena.participation", "mine"): {
+            "_users": ALL_USERS,
+            "read": {"employee", "manager", "hr", "top", "recruiter", "interviewer"},
+        },
         # the labour market is everyone's to read
         ("kompetanse.market.assessment", "mine"): {
             "_users": ALL_USERS,
@@ -655,6 +700,40 @@ class TestAccessMatrix(KompetanseOrgCommon):
                 }
             )
         cls.supplier = supplier
+        cls.leaver = env["hr.employee"].create(
+            {"name": "Test Leaver", "department_id": cls.dept_main.id}
+        )
+        cls._give_skills([(cls.leaver, cls.python, cls.senior)])
+        cls.leaver.write({"departure_date": fields.Date.today(), "active": False})
+        cls.exit_evaluation = env["kompetanse.exit.evaluation"].create(
+            {
+                "employee_id": cls.leaver.id,
+                "handover_ids": [
+                    Command.create(
+                        {"skill_id": cls.python.id, "employee_id": cls.anna.id}
+                    )
+                ],
+            }
+        )
+        cls.arena = env["kompetanse.arena"].create(
+            {
+                "name": "Test Arena",
+                "owner_id": cls.user_manager.id,
+                "session_ids": [
+                    Command.create(
+                        {
+                            "topic": topic,
+                            "date": "2026-01-10",
+                            "participant_ids": [Command.set(cls.anna.ids)],
+                        }
+                    )
+                    for topic in ("Test Topic", "Test Held")
+                ],
+            }
+        )
+        cls.arena.session_ids.filtered(
+            lambda session: session.topic == "Test Held"
+        ).sudo()._kompetanse_set_state("held")
         cls.market = env["kompetanse.market.assessment"].create(
             {"skill_id": cls.python.id, "availability": "limited", "source": "Test"}
         )
@@ -695,6 +774,12 @@ class TestAccessMatrix(KompetanseOrgCommon):
             "kompetanse.interview": lambda: self.interviews[scope],
             "kompetanse.interview.score": lambda: self.interviews[scope].score_ids,
             "kompetanse.market.assessment": lambda: self.market,
+            "kompetanse.exit.evaluation": lambda: self.exit_evaluation,
+            "kompetanse.exit.handover": lambda: self.exit_evaluation.handover_ids,
+            "kompetanse.arena": lambda: self.arena,
+            "kompetanse.arena.session": lambda: self.arena.session_ids.filtered(
+                lambda session: session.state == "planned"
+            ),
             "kompetanse.engagement": lambda: self.engagements[scope],
             "kompetanse.engagement.transfer": lambda: self.engagements[
                 scope
@@ -715,6 +800,14 @@ class TestAccessMatrix(KompetanseOrgCommon):
                 ],
                 limit=1,
             )
+        if model == "kompetanse.turnover.skill":
+            return self.env[model].search([("employee_id", "=", self.leaver.id)])
+        if model == "kompetanse.turnover.rate":
+            return self.env[model].search(
+                [("department_id", "=", self.dept_main.id)], limit=1
+            )
+        if model == "kompetanse.arena.participation":
+            return self.env[model].search([("arena_id", "=", self.arena.id)], limit=1)
         if model == "kompetanse.job.requirement":
             return self.env[model].search([("job_id", "=", self.jobs[scope].id)])
         if model in ("kompetanse.applicant.match", "kompetanse.applicant.ranking"):
@@ -832,6 +925,16 @@ class TestAccessMatrix(KompetanseOrgCommon):
                 .question_ids.filtered(lambda q: q.skill_id == self.sami)
                 .id,
             },
+            "kompetanse.exit.evaluation": {"employee_id": self.leaver.id},
+            "kompetanse.exit.handover": {
+                "evaluation_id": self.exit_evaluation.id,
+                "skill_id": self.sql.id,
+                "employee_id": self.anna.id,
+            },
+            "kompetanse.arena.session": {
+                "arena_id": self.arena.id,
+                "topic": "Test New Topic",
+            },
             "kompetanse.market.assessment": {
                 "skill_id": self.sql.id,
                 "availability": "good",
@@ -881,6 +984,12 @@ class TestAccessMatrix(KompetanseOrgCommon):
             "kompetanse.acquisition.report": {"cost": 1},
             "kompetanse.interview": {"note": "Test changed"},
             "kompetanse.market.assessment": {"source": "Test changed"},
+            "kompetanse.exit.evaluation": {"reasons": "Test changed"},
+            "kompetanse.exit.handover": {"note": "Test changed"},
+            "kompetanse.arena.session": {"topic": "Test changed"},
+            "kompetanse.turnover.skill": {"level_progress": 1},
+            "kompetanse.turnover.rate": {"rate": 1},
+            "kompetanse.arena.participation": {"participant_count": 1},
             "kompetanse.interview.score": {"note": "Test changed"},
             "hr.employee.skill": {"skill_level_id": self.junior.id},
             "hr.employee.skill.log": {"skill_level_id": self.junior.id},

@@ -141,3 +141,26 @@ class TestRoleTours(HttpCase):
                 for s in self._demo("interview_tone_demo").score_ids
             },
         )
+
+    def test_departure_tour(self):
+        """G-HR-4: HR registers a departure, is told which vulnerable and
+        critical competence leaves, and finds the target picture line whose
+        coverage fell; the arena's session is in its participants' plans
+        (G-HR-6)."""
+        ola = self._demo("employee_ola_demo")
+        self.start_tour("/odoo/employees", "kompetanse_departure_tour", login="hanne")
+        self.assertFalse(ola.active)
+        lost = self.env["kompetanse.turnover.skill"].search(
+            [("employee_id", "=", ola.id)]
+        )
+        self.assertIn(self._demo("target_line_infosikkerhet_demo"), lost.target_line_id)
+        session = self._demo("arena_session_brev_demo")
+        activities = self.env["kompetanse.development.activity"].search(
+            [("arena_session_id", "=", session.id)]
+        )
+        self.assertIn(self._demo("employee_lars_demo"), activities.employee_id)
+
+    def test_critical_tour(self):
+        """G-TL-1, G-HR-4: the top leader's first screen shows the critical
+        competence; the turnover rates are hers to follow."""
+        self.start_tour("/odoo", "kompetanse_critical_tour", login="kari")

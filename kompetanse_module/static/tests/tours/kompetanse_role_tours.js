@@ -565,3 +565,79 @@ tours.add("kompetanse_recruiter_tour", {
         },
     ],
 });
+
+// HR registers Ola's departure: what leaves with him, then the competence
+// lost and the target picture lines whose coverage fell
+tours.add("kompetanse_departure_tour", {
+    url: "/odoo/employees",
+    steps: () => [
+        {
+            content: "Open Ola",
+            trigger: ".o_kanban_record:contains('Ola Hansen')",
+            run: "click",
+        },
+        {
+            content: "The actions",
+            trigger: ".o_form_view .o_cp_action_menus i.fa-cog",
+            run: "click",
+        },
+        {
+            content: "Archive: register his departure",
+            trigger: ".dropdown-menu .o_menu_item:contains('Archive')",
+            run: "click",
+        },
+        {
+            content: "HR is told what leaves with him",
+            trigger:
+                ".modal .alert-danger:contains('Leaving: the last holder of Informasjonssikkerhet at level God')",
+        },
+        {
+            trigger: ".modal .alert-danger:contains('scarce in the labour market')",
+        },
+        {
+            content: "Register it",
+            trigger: ".modal button[name=action_register_departure]",
+            run: "click",
+        },
+        {
+            content: "He is archived",
+            trigger:
+                ".o_form_view .badge:contains('Archived'), .o_form_view .ribbon:contains('Archived')",
+        },
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Kompetanse app",
+            trigger: ".o_app[data-menu-xmlid='kompetanse_module.kompetanse_menu_root']",
+            run: "click",
+        },
+        {
+            content: "Critical competence on the first screen",
+            trigger:
+                ".o_kanban_record:contains('Informasjonssikkerhet') .badge:contains('Critical')",
+        },
+        ...menu("kompetanse_analysis_menu", "kompetanse_turnover_skill_menu"),
+        {
+            content: "His competence lost, and the line it counted for",
+            trigger:
+                ".o_data_row:contains('Ola Hansen'):contains('Informasjonssikkerhet'):contains('Målbilde')",
+        },
+    ],
+});
+
+// the top leader sees the critical competence on the first screen
+tours.add("kompetanse_critical_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...openApp(),
+        {
+            content: "Information security is critical: few hold it, it is scarce",
+            trigger:
+                ".o_kanban_record:contains('Informasjonssikkerhet') .badge:contains('Critical')",
+        },
+        ...menu("kompetanse_analysis_menu", "kompetanse_turnover_menu"),
+        {
+            content: "Turnover per unit and year",
+            trigger: ".o_pivot",
+        },
+    ],
+});

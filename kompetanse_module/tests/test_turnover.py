@@ -1,0 +1,221 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
+from odoo.tests import Form, tagged
+from odoo.tools import SQL
+
+from .common import KompetanseOrgCommon
+
+
+@tagged("post_install", "-at_install")
+class TestTurnover(KompetanseOrgCommon):
+    """Who left, the competence that left with them, the turnover rate, the
+    exit evaluation; and the arenas where experience is shared."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # the people were there since 2020, with their levels
+        cls.env.flush_all()
+        people = tuple(
+            cls.env["hr.employee"]
+            .with_context(active_test=False)
+            .search([("name", "=like", "Test %")])
+            .ids
+        )
+        cls.env.cr.execute(
+            SQL(
+                "UPDATE hr_employee SET create_date = '2020-01-01' WHERE id IN %s",
+                people,
+            )
+        )
+        cls.env.cr.execute(
+            SQL(
+                "UPDATE hr_employee_skill_log SET date = '2020-01-01' "
+                "WHERE employee_id IN %s",
+                people,
+            )
+        )
+        cls.env.invalidate_all()
+        cls.target = cls._target(
+            [
+                (cls.python, cls.senior, 2, False),
+                (cls.norwegian, cls.c2, 2, False),
+            ]
+        )
+        cls.target.action_approve()
+        cls.reason = cls.env["hr.departure.reason"].search([], limit=1)
+        cls.left_on = fields.Date.today() - timedelta(days=20)
+
+    def _depart(self, employee):
+        form = Form(
+            self.env["hr.departure.wizard"]
+            .with_user(self.user_hr)
+            .with_context(active_id=employee.id, toggle_active=True)
+        )
+        form.departure_reason_id = self.reason
+        form.departure_date = self.left_on
+        warning = str(form.kompetanse_leaving_warning or "")
+        form.save().action_register_departure()
+        return warning
+
+    def test_competence_lost_with_a_leaver(self):
+        """G-HR-4: HR records a departure; the skills the leaver had that day
+        and the target picture lines whose coverage fell are shown, to HR
+        only."""
+        python_line = self.target.line_ids.filtered(
+            lambda line: line.skill_id == self.python
+        )
+        self.assertTrue(python_line.is_vulnerable)
+        self.assertEqual(python_line.current_count, 2)
+        warning = self._depart(self.cora)
+        self.assertIn("one of the 2 holders of Test Python", warning)
+        self.assertFalse(self.cora.active)
+        self.env.invalidate_all()
+        self.assertEqual(python_line.current_count, 1)
+        Lost = self.env["kompetanse.turnover.skill"].with_user(self.user_hr)
+        rows = Lost.search([("employee_id", "=", self.cora.id)])
+        self.assertEqual(rows.skill_id, self.python)
+        self.assertEqual(rows.level_id, self.senior)
+        self.assertEqual(rows.target_line_id, python_line)
+        self.assertEqual(rows.departure_reason_id, self.reason)
+        self.assertEqual(rows.departure_date, self.left_on)
+        for user in (self.user_manager, self.user_top, self.user_employee):
+            with self.assertRaises(AccessError):
+                Lost.with_user(user).search([])
+
+    def test_turnover_rate_per_unit(self):
+        """G-HR-4, G-TL-1: leavers per average headcount, per unit and year;
+        the top leader reads the units as large as the smallest group shown."""
+        self._depart(self.cora)
+        Rate = self.env["kompetanse.turnover.rate"]
+        year = fields.Date.today().year
+        if self.left_on.year != year:  # the first 20 days of a year
+            year = self.left_on.year
+        mine = [("department_id", "=", self.dept_main.id), ("year", "=", year)]
+        row = Rate.with_user(self.user_hr).search(mine)
+        # Boss, Anna and Cora at the start, Boss and Anna at the end
+        self.assertEqual((row.leaver_count, row.headcount, row.rate), (1, 2.5, 40.0))
+        self.assertFalse(Rate.with_user(self.user_top).search(mine))
+        self.company.kompetanse_min_group_size = 2
+        self.assertEqual(Rate.with_user(self.user_top).search(mine), row)
+        with self.assertRaises(AccessError):
+            Rate.with_user(self.user_manager).search(mine)
+
+    def test_exit_evaluation(self):
+        """G-HR-4: HR records why someone left, what would have kept them, and
+        to whom their competence went, as one of the årshjul's exit
+        evaluations; nobody else reads it."""
+        self._depart(self.cora)
+        cycle = self.env["kompetanse.cycle"].create(
+            {
+                "name": "Test Cycle",
+                "year": 2047,
+                "event_ids": [
+                    Command.create(
+                        {"name": "Test Exit", "kind": "exit", "date": "2047-03-01"}
+                    ),
+                    Command.create(
+                        {"name": "Test Survey", "kind": "survey", "date": "2047-04-01"}
+                    ),
+                ],
+            }
+        )
+        exit_event, survey = cycle.event_ids.sorted("date")
+        Exit = self.env["kompetanse.exit.evaluation"].with_user(self.user_hr)
+        evaluation = Exit.create(
+            {
+                "employee_id": self.cora.id,
+                "cycle_event_id": exit_event.id,
+                "reasons": "Test: pay",
+                "would_have_kept": "Test: a senior role",
+                "handover_ids": [
+                    Command.create(
+                        {"skill_id": self.python.id, "employee_id": self.bjorn.id}
+                    )
+                ],
+            }
+        )
+        self.assertEqual(evaluation.departure_reason_id, self.reason)
+        self.assertEqual(evaluation.department_id, self.dept_main)
+        with self.assertRaisesMessage(ValidationError, "not the årshjul's exit"):
+            evaluation.cycle_event_id = survey
+        with self.assertRaisesMessage(ValidationError, "to themselves"):
+            evaluation.handover_ids = [
+                Command.create({"skill_id": self.sql.id, "employee_id": self.cora.id})
+            ]
+        for user in (self.user_manager, self.user_top, self.user_employee):
+            with self.assertRaises(AccessError):
+                evaluation.with_user(user).read(["reasons"])
+
+    def test_arena_sessions_reach_the_plans(self):
+        """G-HR-6: an arena's session, held, is an arena activity in each
+        participant's and presenter's plan, once; sessions and participants
+        are counted per unit; the owner and HR keep it, everyone reads it."""
+        Arena = self.env["kompetanse.arena"].with_user(self.user_manager)
+        arena = Arena.create(
+            {
+                "name": "Test Python Network",
+                "member_ids": [Command.set((self.anna | self.bjorn | self.cora).ids)],
+            }
+        )
+        session = (
+            self.env["kompetanse.arena.session"]
+            .with_user(self.user_manager)
+            .create(
+                {
+                    "arena_id": arena.id,
+                    "topic": "Test Typing",
+                    "date": fields.Date.today() - timedelta(days=1),
+                    "skill_ids": [Command.set(self.python.ids)],
+                    "presenter_ids": [Command.set(self.cora.ids)],
+                }
+            )
+        )
+        with self.assertRaisesMessage(UserError, "Who took part"):
+            session.action_held()
+        session.participant_ids = self.anna | self.bjorn
+        session.action_held()
+        self.assertEqual(session.state, "held")
+        activities = self.env["kompetanse.development.activity"].search(
+            [("arena_session_id", "=", session.id)]
+        )
+        self.assertEqual(activities.employee_id, self.anna | self.bjorn | self.cora)
+        self.assertEqual(set(activities.mapped("kind")), {"arena"})
+        # Anna reads it in her own plan
+        mine = activities.filtered(lambda a: a.employee_id == self.anna)
+        mine.with_user(self.user_employee).read(["name"])
+        with self.assertRaisesMessage(UserError, "cannot go from"):
+            session.action_held()
+        with self.assertRaisesMessage(UserError, "can no longer be changed"):
+            session.topic = "Test Changed"
+        # counted per unit
+        Participation = self.env["kompetanse.arena.participation"]
+        rows = Participation.with_user(self.user_top)._read_group(
+            [("arena_id", "=", arena.id)],
+            ["department_id"],
+            ["participant_count:sum", "session_count:sum"],
+        )
+        self.assertEqual(
+            {dept: (people, sessions) for dept, people, sessions in rows},
+            {self.dept_main: (1, 1), self.dept_sub: (1, 0)},
+        )
+        # rights both ways
+        arena.with_user(self.user_employee).read(["name"])
+        arena.with_user(self.user_other_manager).read(["name"])
+        with self.assertRaises(AccessError):
+            arena.with_user(self.user_other_manager).name = "Test Taken"
+        with self.assertRaises(AccessError):
+            self.env["kompetanse.arena"].with_user(self.user_employee).create(
+                {"name": "Test Mine"}
+            )
+        arena.with_user(self.user_hr).name = "Test Python Forum"
+        # a session in the future is not held yet
+        later = session.copy({"date": fields.Date.today() + timedelta(days=3)})
+        later.participant_ids = self.anna
+        with self.assertRaisesMessage(UserError, "is in the future"):
+            later.with_user(self.user_manager).action_held()
