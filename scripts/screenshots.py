@@ -209,6 +209,28 @@ SCREENS = [
         "(Kari, top leader)",
         view="pivot",
     ),
+    Screen(
+        "23_labour_market_hr", "hanne", "/odoo/arbeidsmarked",
+        "The labour market per skill, the one older than a year flagged "
+        "(Hanne, HR)",
+        view="list",
+    ),
+    Screen(
+        "24_competence_lost_hr", "hanne", "/odoo/kompetanse-tapt",
+        "Competence lost with the leavers, and the target picture lines whose "
+        "coverage fell (Hanne, HR)",
+        view="list",
+    ),
+    Screen(
+        "25_turnover_hr", "hanne", "/odoo/turnover",
+        "Turnover per unit and year (Hanne, HR)",
+        view="pivot",
+    ),
+    Screen(
+        "26_arena_manager", "sofie", "/odoo/arenaer",
+        "An arena for experience exchange and its sessions (Sofie, manager)",
+        view="form", open_first=True,
+    ),
 ]  # fmt: skip
 
 

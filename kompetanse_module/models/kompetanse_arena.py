@@ -17,6 +17,8 @@ class KompetanseArena(models.Model):
     _inherit = ["kompetanse.record.mixin", "mail.thread"]
     _order = "name, id"
     _check_company_auto = True
+    # who owns it decides who keeps it: checked again after a write hands it on
+    _kompetanse_scope_fields = ("company_id", "owner_id")
 
     name = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True)
@@ -44,6 +46,18 @@ class KompetanseArena(models.Model):
     )
     session_ids = fields.One2many("kompetanse.arena.session", "arena_id")
     session_count = fields.Integer(compute="_compute_session_count")
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_without_held_sessions(self):
+        held = self.session_ids.filtered(lambda session: session.state == "held")
+        if held:
+            raise UserError(
+                self.env._(
+                    "%(arena)s has held sessions, in its participants' plans: "
+                    "archive it instead of deleting it.",
+                    arena=held[0].arena_id.name,
+                )
+            )
 
     def _compute_session_count(self):
         counts = dict(
@@ -115,6 +129,18 @@ class KompetanseArenaSession(models.Model):
     def _compute_display_name(self):
         for session in self:
             session.display_name = f"{session.arena_id.name}: {session.topic}"
+
+    @api.constrains("date")
+    def _check_date(self):
+        for session in self:
+            if session.date.year < 2000:
+                raise ValidationError(
+                    self.env._(
+                        "%(date)s is not a day a session of %(arena)s was held.",
+                        date=session.date,
+                        arena=session.arena_id.name,
+                    )
+                )
 
     @api.constrains("participant_ids", "presenter_ids", "arena_id")
     def _check_company(self):

@@ -53,6 +53,18 @@ class KompetanseExitEvaluation(models.Model):
                 "Exit evaluation: %(name)s", name=evaluation.employee_id.name or ""
             )
 
+    @api.constrains("date")
+    def _check_date(self):
+        today = fields.Date.context_today(self)
+        for evaluation in self:
+            if evaluation.date > today:
+                raise ValidationError(
+                    self.env._(
+                        "The exit evaluation of %(name)s is dated in the future.",
+                        name=evaluation.employee_id.name,
+                    )
+                )
+
     @api.constrains("cycle_event_id")
     def _check_cycle_event(self):
         for evaluation in self.filtered("cycle_event_id"):
@@ -72,6 +84,7 @@ class KompetanseExitHandover(models.Model):
     _description = "Competence Handed Over"
     _inherit = ["kompetanse.record.mixin"]
     _order = "evaluation_id, id"
+    _check_company_auto = True
     _kompetanse_scope_fields = ("evaluation_id",)
     _kompetanse_owner_field = "evaluation_id"
 
@@ -80,7 +93,9 @@ class KompetanseExitHandover(models.Model):
     )
     company_id = fields.Many2one(related="evaluation_id.company_id", store=True)
     skill_id = fields.Many2one("hr.skill", required=True, ondelete="cascade")
-    employee_id = fields.Many2one("hr.employee", string="To Whom", required=True)
+    employee_id = fields.Many2one(
+        "hr.employee", string="To Whom", required=True, check_company=True
+    )
     note = fields.Char(string="How")
 
     @api.constrains("employee_id", "evaluation_id")

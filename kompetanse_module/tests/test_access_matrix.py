@@ -715,25 +715,26 @@ class TestAccessMatrix(KompetanseOrgCommon):
                 ],
             }
         )
-        cls.arena = env["kompetanse.arena"].create(
-            {
-                "name": "Test Arena",
-                "owner_id": cls.user_manager.id,
-                "session_ids": [
-                    Command.create(
-                        {
-                            "topic": topic,
-                            "date": "2026-01-10",
-                            "participant_ids": [Command.set(cls.anna.ids)],
-                        }
-                    )
-                    for topic in ("Test Topic", "Test Held")
-                ],
-            }
+        # the cells' arena has a planned session; another one was held
+        cls.arena, cls.held_arena = env["kompetanse.arena"].create(
+            [
+                {
+                    "name": name,
+                    "owner_id": cls.user_manager.id,
+                    "session_ids": [
+                        Command.create(
+                            {
+                                "topic": "Test Topic",
+                                "date": "2026-01-10",
+                                "participant_ids": [Command.set(cls.anna.ids)],
+                            }
+                        )
+                    ],
+                }
+                for name in ("Test Arena", "Test Held Arena")
+            ]
         )
-        cls.arena.session_ids.filtered(
-            lambda session: session.topic == "Test Held"
-        ).sudo()._kompetanse_set_state("held")
+        cls.held_arena.session_ids.sudo()._kompetanse_set_state("held")
         cls.market = env["kompetanse.market.assessment"].create(
             {"skill_id": cls.python.id, "availability": "limited", "source": "Test"}
         )
@@ -777,9 +778,7 @@ class TestAccessMatrix(KompetanseOrgCommon):
             "kompetanse.exit.evaluation": lambda: self.exit_evaluation,
             "kompetanse.exit.handover": lambda: self.exit_evaluation.handover_ids,
             "kompetanse.arena": lambda: self.arena,
-            "kompetanse.arena.session": lambda: self.arena.session_ids.filtered(
-                lambda session: session.state == "planned"
-            ),
+            "kompetanse.arena.session": lambda: self.arena.session_ids,
             "kompetanse.engagement": lambda: self.engagements[scope],
             "kompetanse.engagement.transfer": lambda: self.engagements[
                 scope
@@ -807,7 +806,9 @@ class TestAccessMatrix(KompetanseOrgCommon):
                 [("department_id", "=", self.dept_main.id)], limit=1
             )
         if model == "kompetanse.arena.participation":
-            return self.env[model].search([("arena_id", "=", self.arena.id)], limit=1)
+            return self.env[model].search(
+                [("arena_id", "=", self.held_arena.id)], limit=1
+            )
         if model == "kompetanse.job.requirement":
             return self.env[model].search([("job_id", "=", self.jobs[scope].id)])
         if model in ("kompetanse.applicant.match", "kompetanse.applicant.ranking"):

@@ -144,3 +144,11 @@ class TestMarket(KompetanseOrgCommon):
         text = warning(self.cora)
         self.assertIn("one of the 2 holders of Test Python at level Senior", text)
         self.assertEqual(warning(self.cecilie), "")
+        # who holds what is HR's: another user's onchange learns nothing
+        form = self.env["hr.departure.wizard"].with_user(self.user_manager)
+        result = form.onchange(
+            {"employee_id": self.anna.id},
+            ["employee_id"],
+            {"employee_id": {}, "kompetanse_leaving_warning": {}},
+        )
+        self.assertFalse(result["value"].get("kompetanse_leaving_warning"))

@@ -144,6 +144,8 @@ class TestTurnover(KompetanseOrgCommon):
         self.assertEqual(evaluation.department_id, self.dept_main)
         with self.assertRaisesMessage(ValidationError, "not the årshjul's exit"):
             evaluation.cycle_event_id = survey
+        with self.assertRaisesMessage(ValidationError, "dated in the future"):
+            evaluation.date = fields.Date.today() + timedelta(days=3)
         with self.assertRaisesMessage(ValidationError, "to themselves"):
             evaluation.handover_ids = [
                 Command.create({"skill_id": self.sql.id, "employee_id": self.cora.id})
@@ -214,6 +216,13 @@ class TestTurnover(KompetanseOrgCommon):
                 {"name": "Test Mine"}
             )
         arena.with_user(self.user_hr).name = "Test Python Forum"
+        # the owner hands it on to nobody else, nor deletes what was held
+        with self.assertRaises(AccessError):
+            arena.with_user(self.user_manager).owner_id = self.user_other_manager
+        with self.assertRaisesMessage(UserError, "archive it instead"):
+            arena.with_user(self.user_manager).unlink()
+        with self.assertRaisesMessage(ValidationError, "is not a day"):
+            session.copy({"date": "1900-01-01"})
         # a session in the future is not held yet
         later = session.copy({"date": fields.Date.today() + timedelta(days=3)})
         later.participant_ids = self.anna
