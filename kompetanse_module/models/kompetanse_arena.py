@@ -160,17 +160,17 @@ class KompetanseArenaSession(models.Model):
         """Held: each participant and presenter finds it among the activities
         of the plan holding its day (one made for the year if none), once."""
         for session in self:
-            if not session.participant_ids:
-                raise UserError(
-                    self.env._(
-                        "Who took part in %(session)s? Add the participants first.",
-                        session=session.display_name,
-                    )
-                )
             if session.date > fields.Date.context_today(self):
                 raise UserError(
                     self.env._(
                         "%(session)s is in the future: set the day it was held.",
+                        session=session.display_name,
+                    )
+                )
+            if not session.participant_ids:
+                raise UserError(
+                    self.env._(
+                        "Who took part in %(session)s? Add the participants first.",
                         session=session.display_name,
                     )
                 )

@@ -4,7 +4,7 @@
 target picture lines whose coverage fell, and the turnover rate per unit and
 year. Who left and why is HR's to see; the rates are aggregates."""
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 LEAVERS = SQL(
@@ -132,7 +132,8 @@ class KompetanseTurnoverRate(models.Model):
         readonly=True,
         digits=(16, 1),
         help="The people of the unit at the year's start and at its end (or "
-        "today), averaged.",
+        "today), averaged; an employee counts from the day their record was "
+        "made in Odoo.",
     )
     large_enough = fields.Boolean(
         string="Large Enough to Show",
@@ -143,10 +144,36 @@ class KompetanseTurnoverRate(models.Model):
     rate = fields.Float(
         string="Turnover (%)",
         readonly=True,
-        aggregator="avg",
+        aggregator="max",
         digits=(16, 1),
         help="Leavers of the year per average headcount.",
     )
+
+    @api.model
+    def read_group(
+        self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
+    ):
+        """A group's rate is its leavers per its headcount, not the average of
+        its units' rates."""
+        names = [spec.split(":")[0].split("(")[0].strip() for spec in fields]
+        if "rate" not in names:
+            return super().read_group(
+                domain, fields, groupby, offset, limit, orderby, lazy
+            )
+        fields = [
+            spec for spec, name in zip(fields, names, strict=True) if name != "rate"
+        ] + ["leaver_count:sum", "headcount:sum"]
+        groups = super().read_group(
+            domain, fields, groupby, offset, limit, orderby, lazy
+        )
+        for group in groups:
+            headcount = group.get("headcount") or 0
+            group["rate"] = (
+                round(100.0 * (group.get("leaver_count") or 0) / headcount, 1)
+                if headcount
+                else 0.0
+            )
+        return groups
 
     @property
     def _table_query(self):

@@ -100,6 +100,18 @@ class TestTurnover(KompetanseOrgCommon):
         row = Rate.with_user(self.user_hr).search(mine)
         # Boss, Anna and Cora at the start, Boss and Anna at the end
         self.assertEqual((row.leaver_count, row.headcount, row.rate), (1, 2.5, 40.0))
+        # a group's rate is its leavers per its headcount
+        (group,) = Rate.with_user(self.user_hr).read_group(
+            [
+                ("department_id", "in", (self.dept_main | self.dept_sub).ids),
+                ("year", "=", year),
+            ],
+            ["leaver_count:sum", "headcount:sum", "rate"],
+            [],
+        )
+        self.assertEqual(
+            group["rate"], round(100.0 * group["leaver_count"] / group["headcount"], 1)
+        )
         self.assertFalse(Rate.with_user(self.user_top).search(mine))
         self.company.kompetanse_min_group_size = 2
         self.assertEqual(Rate.with_user(self.user_top).search(mine), row)
