@@ -19,9 +19,10 @@ class HrDepartureWizard(models.TransientModel):
     @api.depends_context("uid")
     @api.depends("employee_id")
     def _compute_kompetanse_leaving_warning(self):
-        """Before HR registers a departure: the vulnerable competences of the
-        approved target pictures the employee holds at the level. Who holds
-        what is individual: HR's to read, as the wizard is."""
+        """Before HR registers a departure: the competences of the approved
+        target pictures the employee holds at the level that are vulnerable
+        once they are gone. Who holds what is individual: HR's to read, as the
+        wizard is."""
         if not self.env.user.has_group("hr.group_hr_user"):
             self.kompetanse_leaving_warning = False
             return
@@ -39,11 +40,14 @@ class HrDepartureWizard(models.TransientModel):
             held = {s.skill_id: s.skill_level_id for s in employee.employee_skill_ids}
             holders = lines._kompetanse_holders() if lines else {}
             items = []
-            for line in lines.filtered("is_vulnerable"):
+            for line in lines:
                 level = held.get(line.skill_id)
                 if not level or level.level_progress < line.level_id.level_progress:
                     continue
                 count = holders.get(line.id, 0)
+                # vulnerable once they are gone
+                if count - 1 > line.company_id.kompetanse_vulnerable_max:
+                    continue
                 if count <= 1:
                     text = self.env._(
                         "Leaving: the last holder of %(skill)s at level %(level)s.",
@@ -58,7 +62,7 @@ class HrDepartureWizard(models.TransientModel):
                         skill=line.skill_id.name,
                         level=line.level_id.name,
                     )
-                if line.is_critical:
+                if line.market_availability == "scarce":
                     text += " " + self.env._("It is scarce in the labour market.")
                 items.append(Markup("<li>%s</li>") % text)
             wizard.kompetanse_leaving_warning = (

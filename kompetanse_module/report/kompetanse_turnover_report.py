@@ -22,7 +22,8 @@ class KompetanseTurnoverSkill(models.Model):
     """A competence a leaver took: their level of each skill on the day they
     left (the skill log), and each line of an approved target picture it
     counted for (the line's skill at or above its level, in its unit or the
-    whole organisation), whose coverage fell by one."""
+    whole organisation, of a target picture in force that day), whose
+    coverage fell by one."""
 
     _name = "kompetanse.turnover.skill"
     _description = "Competence Lost"
@@ -37,8 +38,14 @@ class KompetanseTurnoverSkill(models.Model):
             "company_id",
         ],
         "hr.employee.skill.log": ["employee_id", "skill_id", "skill_level_id", "date"],
-        "kompetanse.target.line": ["skill_id", "level_id", "department_id"],
-        "kompetanse.target": ["state", "company_id"],
+        "kompetanse.target.line": [
+            "skill_id",
+            "level_id",
+            "department_id",
+            "target_id",
+        ],
+        "kompetanse.target": ["state", "company_id", "date_start", "date_end"],
+        "hr.skill.level": ["level_progress"],
         "hr.department": ["parent_path"],
     }
 
@@ -86,16 +93,20 @@ class KompetanseTurnoverSkill(models.Model):
               LEFT JOIN (
                     SELECT line.*, required.level_progress AS required_progress,
                            target.company_id AS target_company_id,
+                           target.date_start AS target_start,
+                           target.date_end AS target_end,
                            ldept.parent_path AS unit_path
                       FROM kompetanse_target_line line
                       JOIN kompetanse_target target
-                        ON target.id = line.target_id AND target.state = 'approved'
+                        ON target.id = line.target_id
+                       AND target.state IN ('approved', 'archived')
                       JOIN hr_skill_level required ON required.id = line.level_id
                       LEFT JOIN hr_department ldept ON ldept.id = line.department_id
                    ) line
                 ON line.skill_id = held.skill_id
                AND line.target_company_id = held.company_id
                AND held.level_progress >= line.required_progress
+               AND held.departure_date BETWEEN line.target_start AND line.target_end
                AND (line.department_id IS NULL
                     OR starts_with(edept.parent_path, line.unit_path))
             """,
@@ -160,11 +171,18 @@ class KompetanseTurnoverRate(models.Model):
             return super().read_group(
                 domain, fields, groupby, offset, limit, orderby, lazy
             )
-        fields = [
-            spec for spec, name in zip(fields, names, strict=True) if name != "rate"
-        ] + ["leaver_count:sum", "headcount:sum"]
+        # the sums the rate is made of, beside what the caller asked (its own
+        # "rate" spec stays, so an order by it still reads)
+        extra = [
+            spec
+            for spec, name in (
+                ("leaver_count:sum", "leaver_count"),
+                ("headcount:sum", "headcount"),
+            )
+            if name not in names
+        ]
         groups = super().read_group(
-            domain, fields, groupby, offset, limit, orderby, lazy
+            domain, list(fields) + extra, groupby, offset, limit, orderby, lazy
         )
         for group in groups:
             headcount = group.get("headcount") or 0

@@ -41,6 +41,7 @@ class TestTurnover(KompetanseOrgCommon):
             )
         )
         cls.env.invalidate_all()
+        # in force 2047-2048, apart from any other
         cls.target = cls._target(
             [
                 (cls.python, cls.senior, 2, False),
@@ -51,14 +52,14 @@ class TestTurnover(KompetanseOrgCommon):
         cls.reason = cls.env["hr.departure.reason"].search([], limit=1)
         cls.left_on = fields.Date.today() - timedelta(days=20)
 
-    def _depart(self, employee):
+    def _depart(self, employee, day=None):
         form = Form(
             self.env["hr.departure.wizard"]
             .with_user(self.user_hr)
             .with_context(active_id=employee.id, toggle_active=True)
         )
         form.departure_reason_id = self.reason
-        form.departure_date = self.left_on
+        form.departure_date = day or self.left_on
         warning = str(form.kompetanse_leaving_warning or "")
         form.save().action_register_departure()
         return warning
@@ -72,7 +73,7 @@ class TestTurnover(KompetanseOrgCommon):
         )
         self.assertTrue(python_line.is_vulnerable)
         self.assertEqual(python_line.current_count, 2)
-        warning = self._depart(self.cora)
+        warning = self._depart(self.cora, fields.Date.to_date("2047-06-01"))
         self.assertIn("one of the 2 holders of Test Python", warning)
         self.assertFalse(self.cora.active)
         self.env.invalidate_all()
@@ -83,10 +84,23 @@ class TestTurnover(KompetanseOrgCommon):
         self.assertEqual(rows.level_id, self.senior)
         self.assertEqual(rows.target_line_id, python_line)
         self.assertEqual(rows.departure_reason_id, self.reason)
-        self.assertEqual(rows.departure_date, self.left_on)
+        self.assertEqual(rows.departure_date, fields.Date.to_date("2047-06-01"))
         for user in (self.user_manager, self.user_top, self.user_employee):
             with self.assertRaises(AccessError):
                 Lost.with_user(user).search([])
+        # the lines of a target picture in force that day only
+        later = self._target(
+            [(self.python, self.senior, 1, False)],
+            name="Test Later",
+            date_start="2050-01-01",
+            date_end="2050-12-31",
+        )
+        later.action_approve()
+        self.env.invalidate_all()
+        self.assertEqual(
+            Lost.search([("employee_id", "=", self.cora.id)]).target_line_id,
+            python_line,
+        )
 
     def test_turnover_rate_per_unit(self):
         """G-HR-4, G-TL-1: leavers per average headcount, per unit and year;
@@ -111,6 +125,13 @@ class TestTurnover(KompetanseOrgCommon):
         )
         self.assertEqual(
             group["rate"], round(100.0 * group["leaver_count"] / group["headcount"], 1)
+        )
+        # ordered by it, as a grouped list asks
+        Rate.with_user(self.user_hr).web_read_group(
+            mine,
+            ["leaver_count:sum", "rate:max"],
+            ["department_id"],
+            orderby="rate desc",
         )
         self.assertFalse(Rate.with_user(self.user_top).search(mine))
         self.company.kompetanse_min_group_size = 2
