@@ -233,6 +233,7 @@ class KompetanseEngagementTransfer(models.Model):
     _order = "date_deadline, id"
     _kompetanse_scope_fields = ("engagement_id",)
     _kompetanse_owner_field = "engagement_id"
+    _kompetanse_parent_field = "transfer_ids"
 
     engagement_id = fields.Many2one(
         "kompetanse.engagement", required=True, ondelete="cascade", index=True
@@ -244,27 +245,6 @@ class KompetanseEngagementTransfer(models.Model):
     name = fields.Char(string="What", required=True)
     date_deadline = fields.Date(string="By")
     done = fields.Boolean()
-
-    def _kompetanse_check_open(self):
-        """The plan is the engagement's: it changes while the engagement may."""
-        self.engagement_id._kompetanse_check_write({"transfer_ids": True})
-
-    def _kompetanse_check_write(self, vals):
-        result = super()._kompetanse_check_write(vals)
-        self._kompetanse_check_open()
-        return result
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        transfers = super().create(vals_list)
-        if not self.env.su:
-            transfers._kompetanse_check_open()
-        return transfers
-
-    def unlink(self):
-        if not self.env.su:
-            self._kompetanse_check_open()
-        return super().unlink()
 
     @api.constrains("date_deadline")
     def _check_deadline(self):

@@ -8,6 +8,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from .kompetanse_record_mixin import boolean_search, kompetanse_button, notification
+from .kompetanse_skill_requirement import level_type_error
 
 GROUP_RECRUITER = "hr_recruitment.group_hr_recruitment_user"
 GROUP_HR = "kompetanse_module.kompetanse_group_hr"
@@ -380,17 +381,11 @@ class KompetanseInterviewAnchor(models.Model):
     @api.constrains("level_id", "question_id")
     def _check_level_type(self):
         for anchor in self:
-            if anchor.level_id.skill_type_id != anchor.question_id.skill_type_id:
-                raise ValidationError(
-                    self.env._(
-                        "The level %(level)s belongs to %(level_type)s, not to "
-                        "%(skill_type)s, the type of the skill %(skill)s.",
-                        level=anchor.level_id.name,
-                        level_type=anchor.level_id.skill_type_id.name,
-                        skill_type=anchor.question_id.skill_type_id.name,
-                        skill=anchor.question_id.skill_id.name,
-                    )
-                )
+            error = level_type_error(
+                self.env, anchor.level_id, anchor.question_id.skill_id
+            )
+            if error:
+                raise error
 
 
 class KompetanseInterview(models.Model):
@@ -483,12 +478,7 @@ class KompetanseInterview(models.Model):
         if not self.env.su and not self.env.user.has_group(GROUP_HR):
             # scores are given to the applicants one may see: an interviewer
             # of another position learns nothing from the checks below
-            ids = {
-                vals.get("applicant_id")
-                for vals in vals_list
-                if isinstance(vals, dict) and isinstance(vals.get("applicant_id"), int)
-            }
-            self.env["hr.applicant"].browse(ids).exists().check_access("read")
+            self._kompetanse_parents_of(vals_list).check_access("read")
         interviews = super().create(vals_list)
         # a question per line to score, unless the client sent its own
         for interview, vals in zip(interviews, vals_list, strict=True):
@@ -672,6 +662,7 @@ class KompetanseInterviewScore(models.Model):
     _order = "interview_id, sequence, id"
     _kompetanse_scope_fields = ("interview_id",)
     _kompetanse_owner_field = "interview_id"
+    _kompetanse_parent_field = "score_ids"
 
     interview_id = fields.Many2one(
         "kompetanse.interview", required=True, ondelete="cascade", index=True
@@ -710,37 +701,6 @@ class KompetanseInterviewScore(models.Model):
         for score in self:
             score.question = score.question_id.name
 
-    def _kompetanse_check_open(self, interviews=None):
-        """The scores are their interview's: written by whoever may write it,
-        while it is being scored."""
-        interviews = self.interview_id if interviews is None else interviews
-        interviews.check_access("write")
-        interviews._kompetanse_check_write({"score_ids": True})
-
-    def _kompetanse_check_write(self, vals):
-        result = super()._kompetanse_check_write(vals)
-        self._kompetanse_check_open()
-        return result
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su and isinstance(vals_list, list):
-            # before the row: who may not write the interview learns nothing
-            # of its scores from a constraint
-            ids = {
-                vals.get("interview_id")
-                for vals in vals_list
-                if isinstance(vals, dict) and isinstance(vals.get("interview_id"), int)
-            }
-            interviews = self.env["kompetanse.interview"].browse(ids).exists()
-            self._kompetanse_check_open(interviews)
-        return super().create(vals_list)
-
-    def unlink(self):
-        if not self.env.su:
-            self._kompetanse_check_open()
-        return super().unlink()
-
     @api.constrains("level_id", "question_id", "interview_id")
     def _check_level(self):
         for score in self:
@@ -753,14 +713,6 @@ class KompetanseInterviewScore(models.Model):
                         name=score.interview_id.display_name,
                     )
                 )
-            if score.level_id and score.level_id.skill_type_id != score.skill_type_id:
-                raise ValidationError(
-                    self.env._(
-                        "The level %(level)s belongs to %(level_type)s, not to "
-                        "%(skill_type)s, the type of the skill %(skill)s.",
-                        level=score.level_id.name,
-                        level_type=score.level_id.skill_type_id.name,
-                        skill_type=score.skill_type_id.name,
-                        skill=score.skill_id.name,
-                    )
-                )
+            error = level_type_error(self.env, score.level_id, score.skill_id)
+            if error:
+                raise error

@@ -134,6 +134,10 @@ class KompetanseRecordMixin(models.AbstractModel):
     # the field naming whose or whose part a record is, which it keeps once
     # made (a plan its employee, a line its parent)
     _kompetanse_owner_field = None
+    # the one2many of the owner (_kompetanse_owner_field) a line belongs to:
+    # the line is made, changed and deleted by whoever may write the owner,
+    # while the owner's workflow still lets that field change
+    _kompetanse_parent_field = None
     # read-only fields the module itself moves while a record is created (a
     # count of its lines' changes): refused in a client's values, not compared
     # with their default afterwards
@@ -433,6 +437,28 @@ class KompetanseRecordMixin(models.AbstractModel):
             value = value.id if isinstance(value, models.BaseModel) else value
             if any(record[name].id != value for record in self):
                 raise UserError(self._kompetanse_owner_message())
+        self._kompetanse_check_parent()
+
+    def _kompetanse_check_parent(self, parents=None):
+        """A line changes as part of its owner (``_kompetanse_parent_field``):
+        the user may write the owner, and its status lets the lines change."""
+        if not self._kompetanse_parent_field:
+            return
+        if parents is None:
+            parents = self[self._kompetanse_owner_field]
+        parents.check_access("write")
+        parents._kompetanse_check_write({self._kompetanse_parent_field: True})
+
+    def _kompetanse_parents_of(self, vals_list):
+        """The owners named in create values, before the rows exist: who may
+        not write them learns nothing of their lines from a constraint."""
+        name = self._kompetanse_owner_field
+        ids = {
+            vals.get(name)
+            for vals in vals_list
+            if isinstance(vals, dict) and isinstance(vals.get(name), int)
+        }
+        return self.env[self._fields[name].comodel_name].browse(ids).exists()
 
     def _kompetanse_owner_message(self):
         """What the user is told who moves a record to another owner."""
@@ -453,6 +479,8 @@ class KompetanseRecordMixin(models.AbstractModel):
                 raise ValidationError(self.env._("The values must be a dictionary."))
             for vals in vals_list:
                 self._kompetanse_check_values(vals, creating=True)
+            if self._kompetanse_parent_field:
+                self._kompetanse_check_parent(self._kompetanse_parents_of(vals_list))
         records = super().create(vals_list)
         if not self.env.su:
             self._kompetanse_check_defaults(records)
@@ -470,3 +498,8 @@ class KompetanseRecordMixin(models.AbstractModel):
             # again where the write put them, so nothing moves out of reach
             self.check_access("write")
         return result
+
+    def unlink(self):
+        if not self.env.su:
+            self._kompetanse_check_parent()
+        return super().unlink()

@@ -4,6 +4,23 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
+def level_type_error(env, level, skill):
+    """What a user is told who gives a skill a level of another scale; None
+    when the level is of the skill's own type (or there is none)."""
+    if not level or level.skill_type_id == skill.skill_type_id:
+        return None
+    return ValidationError(
+        env._(
+            "The level %(level)s belongs to %(level_type)s, not to %(skill_type)s, "
+            "the type of the skill %(skill)s.",
+            level=level.name,
+            level_type=level.skill_type_id.name,
+            skill_type=skill.skill_type_id.name,
+            skill=skill.name,
+        )
+    )
+
+
 class KompetanseSkillRequirement(models.AbstractModel):
     """A skill required at a level of the skill's own type: shared by the lines
     of target pictures and role descriptions."""
@@ -33,14 +50,6 @@ class KompetanseSkillRequirement(models.AbstractModel):
     @api.constrains("skill_id", "level_id")
     def _check_level_type(self):
         for line in self:
-            if line.level_id.skill_type_id != line.skill_id.skill_type_id:
-                raise ValidationError(
-                    self.env._(
-                        "The level %(level)s belongs to %(level_type)s, not to "
-                        "%(skill_type)s, the type of the skill %(skill)s.",
-                        level=line.level_id.name,
-                        level_type=line.level_id.skill_type_id.name,
-                        skill_type=line.skill_id.skill_type_id.name,
-                        skill=line.skill_id.name,
-                    )
-                )
+            error = level_type_error(self.env, line.level_id, line.skill_id)
+            if error:
+                raise error
