@@ -39,6 +39,13 @@ class HrDepartureWizard(models.TransientModel):
                 )
             held = {s.skill_id: s.skill_level_id for s in employee.employee_skill_ids}
             holders = lines._kompetanse_holders() if lines else {}
+            scarce = {
+                skill_id
+                for skill_id, availability in self.env["kompetanse.market.assessment"]
+                ._kompetanse_availability(lines.skill_id, employee.company_id)
+                .items()
+                if availability == "scarce"
+            }
             items = []
             for line in lines:
                 level = held.get(line.skill_id)
@@ -62,7 +69,7 @@ class HrDepartureWizard(models.TransientModel):
                         skill=line.skill_id.name,
                         level=line.level_id.name,
                     )
-                if line.market_availability == "scarce":
+                if line.skill_id.id in scarce:
                     text += " " + self.env._("It is scarce in the labour market.")
                 items.append(Markup("<li>%s</li>") % text)
             wizard.kompetanse_leaving_warning = (

@@ -111,10 +111,21 @@ class KompetanseMarketAssessment(models.Model):
 
     @api.model
     def _kompetanse_availability(self, skills, company):
-        """{skill id: availability} of the assessments in force."""
-        latest = self.sudo().browse(self._kompetanse_latest_ids())
-        return {
-            assessment.skill_id.id: assessment.availability
-            for assessment in latest
-            if assessment.company_id == company and assessment.skill_id in skills
-        }
+        """{skill id: availability} of the assessments in force for skills in
+        company: one query."""
+        if not skills:
+            return {}
+        self.flush_model(["skill_id", "company_id", "date", "availability"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT DISTINCT ON (skill_id) skill_id, availability
+                  FROM kompetanse_market_assessment
+                 WHERE skill_id IN %s AND company_id = %s
+                 ORDER BY skill_id, date DESC, id DESC
+                """,
+                tuple(skills.ids),
+                company.id,
+            )
+        )
+        return dict(rows)
