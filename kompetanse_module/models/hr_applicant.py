@@ -1,7 +1,6 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class HrApplicant(models.Model):
@@ -58,14 +57,7 @@ class HrApplicant(models.Model):
             [("role_id", "in", self.job_id.role_ids.ids)], limit=1
         )
         if not templates:
-            raise UserError(
-                self.env._(
-                    "The position %(job)s fills no role with an interview "
-                    "template: make one from its role first (Interview Template "
-                    "on the role).",
-                    job=self.job_id.name or "-",
-                )
-            )
+            raise self.job_id._kompetanse_no_template_error()
         interview = self.env["kompetanse.interview"].search(
             [("applicant_id", "=", self.id), ("interviewer_id", "=", self.env.uid)],
             limit=1,

@@ -132,25 +132,34 @@ class HrJob(models.Model):
             if job.skill_ids != skills:
                 job.skill_ids = skills
 
-    def action_kompetanse_internal(self):
-        """Before recruiting: who inside, in other units, already has it."""
+    def _kompetanse_job_action(self, xmlid, name):
+        """One of the module's reports, for this position."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "kompetanse_module.kompetanse_internal_match_action"
-        )
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
         action["domain"] = [("job_id", "=", self.id)]
-        action["display_name"] = self.env._(
-            "Internal Candidates for %(job)s", job=self.name
-        )
+        action["display_name"] = name
         return action
 
+    def action_kompetanse_internal(self):
+        """Before recruiting: who inside, in other units, already has it."""
+        return self._kompetanse_job_action(
+            "kompetanse_module.kompetanse_internal_match_action",
+            self.env._("Internal Candidates for %(job)s", job=self.name),
+        )
+
     def action_kompetanse_ranking(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "kompetanse_module.kompetanse_applicant_ranking_action"
+        return self._kompetanse_job_action(
+            "kompetanse_module.kompetanse_applicant_ranking_action",
+            self.env._("Applicants for %(job)s by Competence", job=self.name),
         )
-        action["domain"] = [("job_id", "=", self.id)]
-        action["display_name"] = self.env._(
-            "Applicants for %(job)s by Competence", job=self.name
+
+    def _kompetanse_no_template_error(self, error=UserError):
+        """What the user is told who would score for a position whose roles
+        have no interview template."""
+        return error(
+            self.env._(
+                "The position %(job)s fills no role with an interview template: make "
+                "one from its role first (Interview Template on the role).",
+                job=self.name or "-",
+            )
         )
-        return action

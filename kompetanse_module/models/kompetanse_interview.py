@@ -502,14 +502,7 @@ class KompetanseInterview(models.Model):
     def _check_template(self):
         for interview in self:
             if not interview.template_id:
-                raise ValidationError(
-                    self.env._(
-                        "The position %(job)s fills no role with an interview "
-                        "template: make one from its role first (Interview "
-                        "Template on the role).",
-                        job=interview.job_id.name or "-",
-                    )
-                )
+                raise interview.job_id._kompetanse_no_template_error(ValidationError)
             if interview.template_id.role_id not in interview.job_id.role_ids:
                 raise ValidationError(
                     self.env._(
