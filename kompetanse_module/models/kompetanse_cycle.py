@@ -572,6 +572,10 @@ class KompetanseCycleEvent(models.Model):
             }
             for event in events
         ]
-        self.env["mail.activity"].sudo().create(values)
+        # without a mail each: the responsible find them among their activities
+        # (the way the conversations due are planned), in one create
+        self.env["mail.activity"].sudo().with_context(
+            mail_activity_quick_update=True
+        ).create(values)
         events.write({"reminded_on": today})
         _logger.info("Annual cycle reminders: %d sent.", len(events))

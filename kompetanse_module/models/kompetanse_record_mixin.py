@@ -164,14 +164,16 @@ class KompetanseRecordMixin(models.AbstractModel):
             )
         )
 
-    def _kompetanse_check_values(self, vals, creating=False):
-        """Raise a clear ValidationError for the first bad value of vals."""
+    def _kompetanse_check_values(self, vals, creating=False, refs=None):
+        """Raise a clear ValidationError for the first bad value of vals. The
+        records it refers to are checked to exist, or added to refs (a dict
+        {comodel: ids}) for the caller to check those of many at once."""
         if not isinstance(vals, dict):
             raise ValidationError(self.env._("The values must be a dictionary."))
         own = self._kompetanse_client_fields()
         if creating:
             self._kompetanse_check_required(vals, own)
-        missing_ids = {}
+        missing_ids = {} if refs is None else refs
         for name, value in vals.items():
             field = self._fields.get(name)
             if field is None:
@@ -193,7 +195,8 @@ class KompetanseRecordMixin(models.AbstractModel):
                 )
             for comodel, ids in self._kompetanse_check_value(field, value).items():
                 missing_ids.setdefault(comodel, set()).update(ids)
-        self._kompetanse_check_exist(missing_ids)
+        if refs is None:
+            self._kompetanse_check_exist(missing_ids)
 
     @api.model
     def _kompetanse_check_exist(self, refs):
@@ -477,8 +480,11 @@ class KompetanseRecordMixin(models.AbstractModel):
             self.browse().check_access("create")
             if not isinstance(vals_list, list | tuple):
                 raise ValidationError(self.env._("The values must be a dictionary."))
+            refs = {}
             for vals in vals_list:
-                self._kompetanse_check_values(vals, creating=True)
+                self._kompetanse_check_values(vals, creating=True, refs=refs)
+            # one query per model referred to, however many records
+            self._kompetanse_check_exist(refs)
             if self._kompetanse_parent_field:
                 self._kompetanse_check_parent(self._kompetanse_parents_of(vals_list))
         records = super().create(vals_list)

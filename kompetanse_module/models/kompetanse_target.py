@@ -477,7 +477,7 @@ class KompetanseTargetLine(models.Model):
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT line.id, COUNT(DISTINCT employee.id)
+                SELECT line.id, COUNT(*)
                   FROM kompetanse_target_line line
                   JOIN kompetanse_target target ON target.id = line.target_id
                   JOIN hr_skill_level required ON required.id = line.level_id
@@ -544,7 +544,7 @@ class KompetanseTargetLine(models.Model):
             individual = self.env["hr.employee"]._kompetanse_individual_domain()
             if individual != [(1, "=", 1)]:
                 unseen = SQL(
-                    "COUNT(DISTINCT employee.id) FILTER (WHERE employee.id NOT IN %s)",
+                    "COUNT(*) FILTER (WHERE employee.id NOT IN %s)",
                     individual[0][2],
                 )
         for model in (
@@ -556,35 +556,60 @@ class KompetanseTargetLine(models.Model):
             "hr.skill.level",
         ):
             self.env[model].flush_model()
+        # the people in scope counted per unit first (a few hundred rows, not
+        # one per line and person), the holders from the line's skill
         rows = self.env.execute_query(
             SQL(
                 """
-            SELECT line.id,
-                   COUNT(DISTINCT employee.id) FILTER (
-                       WHERE eskill.id IS NOT NULL
-                         AND COALESCE(actual.level_progress, 0)
-                             >= COALESCE(required.level_progress, 0)
-                   ),
-                   COUNT(DISTINCT employee.id),
-                   %s
-              FROM kompetanse_target_line line
-              JOIN kompetanse_target target ON target.id = line.target_id
-              JOIN hr_skill_level required ON required.id = line.level_id
-              JOIN hr_employee employee
-                ON employee.company_id = target.company_id AND employee.active
-         LEFT JOIN hr_department edept ON edept.id = employee.department_id
-         LEFT JOIN hr_department ldept ON ldept.id = line.department_id
-         LEFT JOIN hr_employee_skill eskill
-                ON eskill.employee_id = employee.id
-               AND eskill.skill_id = line.skill_id
-         LEFT JOIN hr_skill_level actual ON actual.id = eskill.skill_level_id
-             WHERE line.id IN %s
-               AND (line.department_id IS NULL
-                    OR starts_with(edept.parent_path, ldept.parent_path))
-          GROUP BY line.id
+            -- inlined where used: the planner sees the lines' real tables
+            WITH line AS NOT MATERIALIZED (
+                SELECT line.id, line.skill_id, line.department_id,
+                       target.company_id, ldept.parent_path,
+                       COALESCE(required.level_progress, 0) AS required
+                  FROM kompetanse_target_line line
+                  JOIN kompetanse_target target ON target.id = line.target_id
+                  JOIN hr_skill_level required ON required.id = line.level_id
+             LEFT JOIN hr_department ldept ON ldept.id = line.department_id
+                 WHERE line.id IN %s
+            ), unit AS (
+                SELECT employee.company_id, edept.parent_path,
+                       COUNT(*) AS people, %s AS unseen
+                  FROM hr_employee employee
+             LEFT JOIN hr_department edept ON edept.id = employee.department_id
+                 WHERE employee.active
+              GROUP BY employee.company_id, edept.id, edept.parent_path
+            ), population AS (
+                SELECT line.id, SUM(unit.people) AS people,
+                       SUM(unit.unseen) AS unseen
+                  FROM line
+                  JOIN unit
+                    ON unit.company_id = line.company_id
+                   AND (line.department_id IS NULL
+                        OR starts_with(unit.parent_path, line.parent_path))
+              GROUP BY line.id
+            ), holder AS (
+                -- Odoo keeps one level of a skill per employee: a row each
+                SELECT line.id, COUNT(*) AS current
+                  FROM line
+                  JOIN hr_employee_skill eskill ON eskill.skill_id = line.skill_id
+                  JOIN hr_skill_level actual ON actual.id = eskill.skill_level_id
+                  JOIN hr_employee employee
+                    ON employee.id = eskill.employee_id
+                   AND employee.active
+                   AND employee.company_id = line.company_id
+             LEFT JOIN hr_department edept ON edept.id = employee.department_id
+                 WHERE COALESCE(actual.level_progress, 0) >= line.required
+                   AND (line.department_id IS NULL
+                        OR starts_with(edept.parent_path, line.parent_path))
+              GROUP BY line.id
+            )
+            SELECT population.id, COALESCE(holder.current, 0)::int,
+                   population.people::int, population.unseen::int
+              FROM population
+         LEFT JOIN holder ON holder.id = population.id
                 """,
-                unseen,
                 tuple(self.ids),
+                unseen,
             )
         )
         return {

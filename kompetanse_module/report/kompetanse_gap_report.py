@@ -163,7 +163,9 @@ class KompetanseGapReport(models.Model):
               FROM requirement req
               JOIN hr_employee employee
                 ON employee.id = req.employee_id AND employee.active
-              JOIN kompetanse_gap_key gap_key
+              -- a LEFT JOIN on the key's unique index: PostgreSQL leaves it
+              -- out of a query that does not read the id (the aggregates)
+         LEFT JOIN kompetanse_gap_key gap_key
                 ON gap_key.employee_id = req.employee_id
                AND gap_key.skill_id = req.skill_id
                AND gap_key.is_future = req.is_future

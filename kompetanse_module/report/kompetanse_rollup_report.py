@@ -103,13 +103,17 @@ class KompetanseRollupReport(models.Model):
                            measure.method_id,
                            measure.category,
                            measure.state,
-                           COALESCE(measure.cost_total, 0) / GREATEST(
-                               (SELECT COUNT(*)
-                                  FROM kompetanse_measure_target_line_rel other
-                                 WHERE other.measure_id = measure.id), 1)
+                           COALESCE(measure.cost_total, 0)
+                               / GREATEST(lines.count, 1)
                       FROM kompetanse_measure measure
                  LEFT JOIN kompetanse_measure_target_line_rel rel
                         ON rel.measure_id = measure.id
+                      -- how many lines share the cost: counted once for all
+                 LEFT JOIN (
+                            SELECT measure_id, COUNT(*) AS count
+                              FROM kompetanse_measure_target_line_rel
+                          GROUP BY measure_id
+                           ) lines ON lines.measure_id = measure.id
                    ) AS item
          LEFT JOIN kompetanse_target_line line ON line.id = item.target_line_id
             """

@@ -219,6 +219,40 @@ class TestCycle(KompetanseOrgCommon):
         self.assertEqual(self._remind(soon + timedelta(days=20)), event)
         self.assertEqual(event.activity_ids.date_deadline, soon + timedelta(days=30))
 
+    def test_reminders_bounded_queries(self):
+        """The daily reminders cost the same queries for one event as for six:
+        the activities are made in one create, with no mail each."""
+
+        def remind(count, year):
+            cycle = self.env["kompetanse.cycle"].create(
+                {"name": f"Test Many {year}", "year": year}
+            )
+            self.env["kompetanse.cycle.event"].create(
+                [
+                    {
+                        "cycle_id": cycle.id,
+                        "name": f"Test Many Event {n}",
+                        "date": date(year, 3, 1),
+                        "reminder_days": 14,
+                        "user_id": self.user_manager.id,
+                    }
+                    for n in range(count)
+                ]
+            )
+            self.env.flush_all()
+            before = self.env.cr.sql_log_count
+            reminded = self._remind(date(year, 2, 20))
+            self.assertEqual(len(reminded), count)
+            return self.env.cr.sql_log_count - before
+
+        remind(1, self.year + 3)  # the caches warmed
+        self.assertEqual(remind(6, self.year + 5), remind(1, self.year + 4))
+        activities = self.env["mail.activity"].search(
+            [("summary", "=like", "Test Many Event %")]
+        )
+        self.assertEqual(len(activities), 8)
+        self.assertEqual(activities.user_id, self.user_manager)
+
     def _remind(self, day):
         """Run the reminders as on day; the events reminded that run."""
         before = self.env["kompetanse.cycle.event"].search(

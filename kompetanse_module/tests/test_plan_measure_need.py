@@ -1,5 +1,7 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from unittest.mock import patch
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
@@ -410,3 +412,31 @@ class TestPlanMeasureNeed(KompetanseDataCommon):
             report.search([("need_id", "=", need.id)]).method_id, self.method_course
         )
         self.assertEqual(report.search([("need_id", "=", need.id)]).category, "develop")
+
+    def test_create_many_checks_references_once(self):
+        """Records made together (the needs proposed from a unit's gaps) have
+        the records they refer to checked in one go: one existence check per
+        create, however many rows, and a missing one still named."""
+        Need = self.env["kompetanse.need"].with_user(self.user_manager)
+        values = [
+            {
+                "name": f"Test Need {skill.name}",
+                "department_id": self.dept_main.id,
+                "skill_ids": [Command.set(skill.ids)],
+            }
+            for skill in (self.python, self.sql)
+        ]
+        check = type(Need)._kompetanse_check_exist
+        with patch.object(
+            type(Need), "_kompetanse_check_exist", autospec=True, side_effect=check
+        ) as checked:
+            needs = Need.create(values)
+        self.assertEqual(len(needs), 2)
+        self.assertEqual(checked.call_count, 1)
+        refs = checked.call_args.args[1]
+        self.assertEqual(refs["hr.skill"], {self.python.id, self.sql.id})
+        self.assertEqual(refs["hr.department"], {self.dept_main.id})
+        gone = self.env["hr.skill"].search([], order="id desc", limit=1).id + 1000
+        values[1]["skill_ids"] = [Command.set([gone])]
+        with self.assertRaisesMessage(ValidationError, f"with the id {gone} exists"):
+            Need.create(values)
