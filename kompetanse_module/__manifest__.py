@@ -3,7 +3,7 @@
 {
     "name": "Kompetanse",
     "summary": "Strategic competence management: target picture, gaps, measures",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "license": "LGPL-3",
     "category": "Human Resources",
     "author": "Kompetanse contributors",

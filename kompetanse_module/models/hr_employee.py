@@ -64,13 +64,26 @@ class HrEmployee(models.Model):
         if self.env.user.has_group(GROUP_HR_USER):
             return [(1, "=", 1)]
         # the chain has no parent_path: one recursive query, not one per level
+        return [("id", "in", self._kompetanse_individual_visible_ids())]
+
+    @api.model
+    def _kompetanse_individual_visible_ids(self):
+        """The ids of _kompetanse_individual_domain (not for HR), in one
+        recursive query run on its own: the rules and reports that use them
+        get a list whose size PostgreSQL knows, where a recursive subquery
+        inside theirs would be estimated at many times the company and planned
+        (and compiled) accordingly."""
         self.env["hr.employee"].flush_model(
             ["user_id", "parent_id", "department_id", "active"]
         )
         self.env["hr.department"].flush_model(["parent_path", "manager_id", "active"])
         uid = self.env.uid
-        visible = SQL(
-            """(
+        # a recursive query is estimated at many times its rows; cheap as it is,
+        # that estimate would have PostgreSQL compile it (JIT) each time
+        self.env.cr.execute(SQL("SET LOCAL jit = off"))
+        rows = self.env.execute_query(
+            SQL(
+                """
             WITH RECURSIVE mine AS (
                 SELECT id FROM hr_employee WHERE user_id = %s AND active
             ), chain AS (
@@ -91,11 +104,14 @@ class HrEmployee(models.Model):
                 ON starts_with(unit.parent_path, managed.parent_path)
              WHERE managed.active
                AND managed.manager_id IN (SELECT id FROM mine)
-            )""",
-            uid,
-            uid,
+          ORDER BY 1
+                """,
+                uid,
+                uid,
+            )
         )
-        return [("id", "in", visible)]
+        self.env.cr.execute(SQL("SET LOCAL jit TO DEFAULT"))
+        return [row[0] for row in rows]
 
     def _kompetanse_managers(self):
         """The employee's managers: up the manager chain, and the managers of
@@ -136,4 +152,43 @@ class HrEmployee(models.Model):
             operator,
             value,
             self._kompetanse_individual_domain(),
+        )
+
+
+class KompetanseIndividualMixin(models.AbstractModel):
+    """For the reports of one row per employee (and more): whether the row's
+    employee is one whose individual competence the user sees, searched as a
+    plain list of employees on the report's own column. A record rule on
+    employee_id.kompetanse_individual_access would go through a subquery on
+    the employees, which PostgreSQL cannot take into the report's grouped
+    rows; on the column itself it does, and a manager's read of a few hundred
+    people reads only theirs."""
+
+    _name = "kompetanse.individual.mixin"
+    _description = "Individual Competence Report Rows"
+
+    kompetanse_individual_access = fields.Boolean(
+        string="Individual Competence Visible to Me",
+        compute="_compute_kompetanse_individual_access",
+        search="_search_kompetanse_individual_access",
+    )
+
+    @api.depends_context("uid")
+    def _compute_kompetanse_individual_access(self):
+        visible = self.env["hr.employee"]._kompetanse_individual_ids(
+            self.employee_id.ids
+        )
+        for row in self:
+            row.kompetanse_individual_access = row.employee_id.id in visible
+
+    def _search_kompetanse_individual_access(self, operator, value):
+        domain = self.env["hr.employee"]._kompetanse_individual_domain()
+        if domain != [(1, "=", 1)]:
+            domain = [("employee_id", "in", domain[0][2])]
+        return boolean_search(
+            self.env,
+            self._fields["kompetanse_individual_access"]._description_string(self.env),
+            operator,
+            value,
+            domain,
         )

@@ -543,9 +543,11 @@ class KompetanseTargetLine(models.Model):
         if not self.env.su:  # the system (recording a baseline) sees everyone
             individual = self.env["hr.employee"]._kompetanse_individual_domain()
             if individual != [(1, "=", 1)]:
-                unseen = SQL(
-                    "COUNT(*) FILTER (WHERE employee.id NOT IN %s)",
-                    individual[0][2],
+                seen = tuple(individual[0][2])
+                unseen = (
+                    SQL("COUNT(*) FILTER (WHERE employee.id NOT IN %s)", seen)
+                    if seen
+                    else SQL("COUNT(*)")
                 )
         for model in (
             "kompetanse.target",

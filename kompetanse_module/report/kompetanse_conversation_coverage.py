@@ -15,6 +15,7 @@ class KompetanseConversationCoverage(models.Model):
 
     _name = "kompetanse.conversation.coverage"
     _description = "Conversation Coverage"
+    _inherit = ["kompetanse.individual.mixin"]
     _auto = False
     _order = "manager_id, employee_id"
     _depends = {

@@ -78,6 +78,7 @@ class KompetanseGapReport(models.Model):
 
     _name = "kompetanse.gap.report"
     _description = "Competence Gap Analysis"
+    _inherit = ["kompetanse.individual.mixin"]
     _auto = False
     _order = "gap desc, employee_id, skill_id"
     # pending writes to these are flushed before the report is read
@@ -132,13 +133,6 @@ class KompetanseGapReport(models.Model):
                   JOIN hr_skill_level level ON level.id = line.level_id
               GROUP BY rel.employee_id, line.skill_id, line.skill_type_id,
                        COALESCE(role.is_future, FALSE)
-            ), actual AS (
-                SELECT eskill.employee_id,
-                       eskill.skill_id,
-                       MAX(COALESCE(level.level_progress, 0)) AS progress
-                  FROM hr_employee_skill eskill
-                  JOIN hr_skill_level level ON level.id = eskill.skill_level_id
-              GROUP BY eskill.employee_id, eskill.skill_id
             )
             -- a stable 32-bit id: the row's key (kompetanse.gap.key)
             SELECT gap_key.id,
@@ -148,13 +142,13 @@ class KompetanseGapReport(models.Model):
                    req.skill_id,
                    req.skill_type_id,
                    req.required_progress,
-                   COALESCE(actual.progress, 0) AS actual_progress,
-                   GREATEST(req.required_progress - COALESCE(actual.progress, 0), 0)
+                   COALESCE(held.level_progress, 0) AS actual_progress,
+                   GREATEST(req.required_progress - COALESCE(held.level_progress, 0), 0)
                        AS gap,
                    CASE
-                       WHEN actual.progress IS NULL AND req.required_progress > 0
+                       WHEN eskill.id IS NULL AND req.required_progress > 0
                            THEN 'missing'
-                       WHEN COALESCE(actual.progress, 0) < req.required_progress
+                       WHEN COALESCE(held.level_progress, 0) < req.required_progress
                            THEN 'below'
                        ELSE 'met'
                    END AS status,
@@ -169,8 +163,11 @@ class KompetanseGapReport(models.Model):
                 ON gap_key.employee_id = req.employee_id
                AND gap_key.skill_id = req.skill_id
                AND gap_key.is_future = req.is_future
-         LEFT JOIN actual
-                ON actual.employee_id = req.employee_id
-               AND actual.skill_id = req.skill_id
+              -- Odoo keeps one level of a skill per employee (a unique
+              -- index): their row, not a count of everyone's
+         LEFT JOIN hr_employee_skill eskill
+                ON eskill.employee_id = req.employee_id
+               AND eskill.skill_id = req.skill_id
+         LEFT JOIN hr_skill_level held ON held.id = eskill.skill_level_id
             """
         )

@@ -521,14 +521,15 @@ class TestConversation(KompetanseOrgCommon):
             )
 
         small = (self._queries(pivot), self._queries(as_boss.kompetanse_my_coverage))
-        # the grouped read and the names of the managers and units; the first
-        # screen's figures in one grouped read (and the company's setting)
+        # the people the boss sees (one query, between a JIT switch off and
+        # back), the grouped read and the names of the managers and units; the
+        # first screen's figures in one grouped read (and the company's setting)
         pivot()
         self.env.invalidate_all()
-        with self.assertQueryCount(3):
+        with self.assertQueryCount(6):
             pivot()
         self.env.invalidate_all()
-        with self.assertQueryCount(2):
+        with self.assertQueryCount(4):
             as_boss.kompetanse_my_coverage()
         more = self.env["hr.employee"].create(
             [

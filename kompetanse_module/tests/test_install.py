@@ -22,7 +22,7 @@ class TestInstall(TransactionCase):
         self.assertEqual(module.state, "installed")
         self.assertTrue(module.application)
         self.assertEqual(module.license, "LGPL-3")
-        self.assertEqual(module.latest_version, "18.0.1.4.0")
+        self.assertEqual(module.latest_version, "18.0.1.5.0")
         self.assertEqual(set(module.dependencies_id.mapped("name")), DEPENDENCIES)
         dependencies = self.env["ir.module.module"].search(
             [("name", "in", list(DEPENDENCIES))]

@@ -95,7 +95,7 @@ class TestMigration(KompetanseDataCommon):
         )
         self.assertEqual(
             rule_user.domain_force,
-            "[('employee_id.kompetanse_individual_access', '=', True)]",
+            "[('kompetanse_individual_access', '=', True)]",
         )
         data = env["ir.model.data"].search(
             [("module", "=", "kompetanse_module"), ("model", "=", "ir.rule")]
@@ -176,3 +176,40 @@ class TestMigrationJobSkills(KompetanseDataCommon):
         (job | plain).invalidate_recordset()
         self.assertEqual(job.skill_ids, self.python)
         self.assertEqual(plain.skill_ids, self.sami)
+
+
+@tagged("post_install", "-at_install")
+class TestMigrationReportRules(KompetanseDataCommon):
+    """The upgrade to 18.0.1.5.0 on the report rules as 18.0.1.4.0 left them."""
+
+    def test_report_rules_read_their_own_column(self):
+        """The gap analysis and the coverage search their own column after the
+        upgrade, and show the manager the same people; a rule an
+        administrator changed stays as they left it."""
+        old = "[('employee_id.kompetanse_individual_access', '=', True)]"
+        gap = self.env.ref("kompetanse_module.kompetanse_gap_report_rule_user")
+        coverage = self.env.ref(
+            "kompetanse_module.kompetanse_conversation_coverage_rule_user"
+        )
+        self._role(
+            "Test Old Role",
+            [(self.python, self.senior, "essential")],
+            employees=self.anna | self.cecilie,
+        )
+        Gap = self.env["kompetanse.gap.report"].with_user(self.user_manager)
+        seen = Gap.search([]).employee_id
+        self.assertIn(self.anna, seen)
+        self.assertNotIn(self.cecilie, seen)
+        edited = (
+            "[('employee_id.kompetanse_individual_access', '=', True), (1, '=', 1)]"
+        )
+        gap.domain_force, coverage.domain_force = old, edited
+        self.env.flush_all()
+        load_script("18.0.1.5.0", "post-migration").migrate(self.env.cr, "18.0.1.4.0")
+        (gap | coverage).invalidate_recordset()
+        self.assertEqual(
+            gap.domain_force, "[('kompetanse_individual_access', '=', True)]"
+        )
+        self.assertEqual(coverage.domain_force, edited)
+        self.env.registry.clear_cache()
+        self.assertEqual(Gap.search([]).employee_id, seen)
