@@ -218,31 +218,44 @@ class KompetanseTurnoverRate(models.Model):
                        LEAST(make_date(year, 12, 31), %(today)s::date) AS last
                   FROM years WHERE make_date(year, 1, 1) <= %(today)s::date
             ),
-            counted AS (
-                SELECT bounds.year, employee.department_id, employee.company_id,
-                       COUNT(*) FILTER (
-                           WHERE employee.create_date::date <= bounds.first
-                             AND (employee.departure_date IS NULL
-                                  OR employee.departure_date > bounds.first)
-                             AND (employee.active OR employee.departure_date
-                                  IS NOT NULL)
-                       ) AS at_start,
-                       COUNT(*) FILTER (
-                           WHERE employee.create_date::date <= bounds.last
-                             AND (employee.departure_date IS NULL
-                                  OR employee.departure_date > bounds.last)
-                             AND (employee.active OR employee.departure_date
-                                  IS NOT NULL)
-                       ) AS at_end,
-                       COUNT(*) FILTER (
-                           WHERE NOT employee.active
-                             AND employee.departure_date
-                                 BETWEEN bounds.first AND bounds.last
-                       ) AS leavers
-                  FROM bounds
-                 CROSS JOIN hr_employee employee
+            -- the employees counted by what decides whether they count in a
+            -- year: people who joined (in Odoo) the same day and left the same
+            -- day are one row, however many
+            people AS (
+                SELECT employee.department_id, employee.company_id,
+                       employee.create_date::date AS since,
+                       employee.departure_date, employee.active,
+                       COUNT(*) AS count
+                  FROM hr_employee employee
                  WHERE employee.department_id IS NOT NULL
-                 GROUP BY bounds.year, employee.department_id, employee.company_id
+              GROUP BY employee.department_id, employee.company_id,
+                       employee.create_date::date, employee.departure_date,
+                       employee.active
+            ),
+            counted AS (
+                SELECT bounds.year, people.department_id, people.company_id,
+                       COALESCE(SUM(people.count) FILTER (
+                           WHERE people.since <= bounds.first
+                             AND (people.departure_date IS NULL
+                                  OR people.departure_date > bounds.first)
+                             AND (people.active OR people.departure_date
+                                  IS NOT NULL)
+                       ), 0) AS at_start,
+                       COALESCE(SUM(people.count) FILTER (
+                           WHERE people.since <= bounds.last
+                             AND (people.departure_date IS NULL
+                                  OR people.departure_date > bounds.last)
+                             AND (people.active OR people.departure_date
+                                  IS NOT NULL)
+                       ), 0) AS at_end,
+                       COALESCE(SUM(people.count) FILTER (
+                           WHERE NOT people.active
+                             AND people.departure_date
+                                 BETWEEN bounds.first AND bounds.last
+                       ), 0) AS leavers
+                  FROM bounds
+                 CROSS JOIN people
+                 GROUP BY bounds.year, people.department_id, people.company_id
             )
             SELECT ROW_NUMBER() OVER (ORDER BY year, department_id)::int AS id,
                    year, department_id, company_id,

@@ -2,8 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import math
 import xmlrpc.client
+from unittest.mock import patch
 
 from odoo.fields import Command
+from odoo.service import model as service_model
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 
@@ -602,3 +604,69 @@ class TestRpc(HttpCase, KompetanseOrgCommon):
                 )
                 self.assertNotIn("Traceback", fault.faultString)
         self.assertEqual(self._snapshot(), before)
+
+    # --- the read-only cursor (db_replica_host) -----------------------------------
+
+    def test_reads_on_the_read_only_cursor(self):
+        """What the module's screens read over the web client's JSON-RPC runs on
+        Odoo's read-only cursor, which db_replica_host points to a replica:
+        the gap pivot, the summary, the first screen's lines with their
+        coverage and flags, the coverage banner, the roll-up and turnover; and
+        nothing of it writes (a write there would be retried on the primary,
+        with a warning)."""
+        cursors = []
+        Counts = type(self.env["kompetanse.target.line"])
+        counts = Counts._kompetanse_counts
+
+        def spy(records):
+            cursors.append(("coverage", records.env.cr.readonly))
+            return counts(records)
+
+        reads = [
+            (self.user_manager, "kompetanse.gap.report", "read_group",
+             [[], ["gap:avg"], ["department_id", "skill_id"]], {"lazy": False}),
+            (self.user_top, "kompetanse.gap.summary", "read_group",
+             [[], ["people_count:sum"], ["department_id", "skill_id"]],
+             {"lazy": False}),
+            (self.user_manager, "kompetanse.target.line", "web_search_read", [],
+             {"domain": [["target_id", "=", self.target.id]],
+              "specification": {"current_count": {}, "coverage": {},
+                                "is_vulnerable": {}, "is_critical": {}}}),
+            (self.user_manager, "kompetanse.conversation.coverage",
+             "kompetanse_my_coverage", [], {}),
+            (self.user_hr, "kompetanse.rollup.report", "read_group",
+             [[], ["cost:sum"], ["department_id", "target_line_id"]],
+             {"lazy": False}),
+            (self.user_hr, "kompetanse.turnover.rate", "read_group",
+             [[], ["rate"], ["year"]], {"lazy": False}),
+        ]  # fmt: skip
+        requests = []
+        retrying = service_model.retrying
+
+        def each_request(func, env):
+            requests.append(env.cr.readonly)
+            return retrying(func, env)
+
+        with (
+            patch.object(Counts, "_kompetanse_counts", spy),
+            patch.object(service_model, "retrying", each_request),
+            self.assertNoLogs("odoo.http", "WARNING"),
+        ):
+            for user, model, method, args, kwargs in reads:
+                with self.subTest(model=model, method=method):
+                    self.assertIsNone(
+                        self._call_json(user, model, method, args, kwargs)
+                    )
+                    self.assertIs(requests[-1], True)
+            # a write goes to the primary
+            self.assertIsNone(
+                self._call_json(
+                    self.user_manager,
+                    "kompetanse.need",
+                    "web_save",
+                    [[], {"name": "Test Need Over RPC"}],
+                    {"specification": {"name": {}}},
+                )
+            )
+            self.assertIs(requests[-1], False)
+        self.assertEqual(cursors, [("coverage", True)])
