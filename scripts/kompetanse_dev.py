@@ -9,8 +9,10 @@ private PostgreSQL cluster when the one Odoo's configuration names does not answ
 """
 
 import argparse
+import ast
 import configparser
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -866,6 +868,339 @@ def cmd_demo(args):
         postgres.stop()
 
 
+# --- benchmark -----------------------------------------------------------------
+
+BENCH_CLIENTS, BENCH_SECONDS = 20, 60
+
+
+def manifest_depends():
+    manifest = ast.literal_eval((ROOT / MODULE / "__manifest__.py").read_text())
+    return manifest["depends"]
+
+
+def timed_install(rc, config, postgres, db, modules):
+    cmd = odoo_command(
+        rc, config, postgres, "-d", db, "-i", ",".join(modules),
+        "--without-demo", "all", "--stop-after-init", "--log-level", "warn",
+        "--http-port", str(free_port()), "--max-cron-threads", "0",
+    )  # fmt: skip
+    started = time.monotonic()
+    if run(cmd, cwd=ROOT).returncode:
+        die(f"installing {', '.join(modules)} failed; see the log above")
+    return time.monotonic() - started
+
+
+def cmd_bench(args):
+    """Install timing, then the agency built and measured (bench_odoo.py),
+    then with --replica the same database served by several workers on a
+    primary and its streaming replica, driven by concurrent clients."""
+    rc = odoo_rc()
+    config = read_config(rc)
+    ensure_python_packages(RUNTIME_PACKAGES)
+    ensure_oca_addons(config)
+    if args.replica:
+        # a replica needs a primary of our own to copy
+        postgres = PrivateCluster(args.pg_port)
+        postgres.start()
+        say(f"using {postgres.describe()} as the primary")
+    else:
+        postgres = ensure_postgres(config, args.pg_port)
+    stamp = f"{time.strftime('%Y%m%d_%H%M%S')}_{os.getpid()}"
+    db, deps_db = f"kompetanse_bench_{stamp}", f"kompetanse_bench_deps_{stamp}"
+    out = Path(args.json).resolve()
+    replica = None
+    try:
+        say(f"installing the dependencies alone ({', '.join(manifest_depends())})")
+        deps = timed_install(rc, config, postgres, deps_db, manifest_depends())
+        drop_database(rc, config, postgres, deps_db)
+        say(f"installing {MODULE} (and its dependencies) in {db}")
+        module = timed_install(rc, config, postgres, db, [MODULE])
+        ratio = module / deps
+        install = {
+            "figure": "install: the module vs its dependencies alone",
+            "ms": round(module * 1000),
+            "floor_ms": round(deps * 1000),
+            "ratio": round(ratio, 2),
+            "budget": "ratio",
+            "ok": ratio <= 1.5,
+        }
+        say(f"install: {module:.1f} s with the module, {deps:.1f} s without: "
+            f"{ratio:.2f}x")  # fmt: skip
+        cmd = [
+            sys.executable, str(ROOT / "scripts" / "bench_odoo.py"),
+            "--employees", str(args.employees), "--runs", str(args.runs),
+            "--json", str(out),
+            *(["--build-only"] if args.build_only else []),
+            *odoo_command(rc, config, postgres, "-d", db, "--log-level", "warn")[3:],
+        ]  # fmt: skip
+        returncode = run(cmd, cwd=ROOT).returncode
+        if returncode not in (0, 1) or not out.is_file() and not args.build_only:
+            die("the benchmark failed; see above")
+        result = json.loads(out.read_text()) if out.is_file() else {"figures": []}
+        result["figures"].insert(0, install)
+        failures = result.setdefault("budget_failures", [])
+        if not install["ok"]:
+            failures.append(f"install: {ratio:.2f}x the dependencies' (budget 1.5x)")
+        if args.replica:
+            replica = ReplicaCluster(postgres)
+            replica.start()
+            result["replica"] = run_replica_load(rc, config, postgres, replica, db)
+            if result["replica"]["errors"] or not result["replica"]["on_replica"]:
+                failures.append("replica run: errors, or reports not on the replica")
+        out.write_text(json.dumps(result, indent=1, default=str))
+        say(f"wrote {out}")
+        for failure in failures:
+            say(f"budget missed: {failure}")
+        return 1 if failures or returncode else 0
+    finally:
+        if replica:
+            replica.stop()
+        if not args.keep:
+            drop_database(rc, config, postgres, db)
+        else:
+            say(f"--keep: the database {db} stays")
+        drop_database(rc, config, postgres, deps_db)
+        if args.replica:
+            postgres.stop()
+
+
+class ReplicaCluster:
+    """A streaming replica of the private cluster (pg_basebackup), on its own
+    port on 127.0.0.1, every statement logged to tell which server answered."""
+
+    def __init__(self, primary):
+        self.primary = primary
+        self.data = primary.base / "replica"
+        self.logfile = primary.base / "replica.log"
+        self.port = free_port()
+        self.started = False
+
+    def start(self):
+        if self.data.exists():  # a copy left by an interrupted run
+            run([*self.primary.as_postgres, "rm", "-rf", str(self.data)])
+        say(f"copying the primary to a streaming replica in {self.data}")
+        result = self.primary._pg(
+            "pg_basebackup", "-h", "127.0.0.1", "-p", str(self.primary.port),
+            "-U", self.primary.user, "-D", str(self.data), "-R", "-X", "stream",
+            capture_output=True, text=True,
+        )  # fmt: skip
+        if result.returncode:
+            die(f"pg_basebackup failed:\n{result.stderr}")
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {self.port} "
+            "-c unix_socket_directories='' -c hot_standby=on "
+            "-c log_statement=all -c log_line_prefix='%m [%p] %d '"
+        )
+        result = self.primary._pg(
+            "pg_ctl", "-D", str(self.data), "-l", str(self.logfile), "-o", options,
+            "-w", "-t", "60", "start", capture_output=True, text=True,
+        )  # fmt: skip
+        if result.returncode:
+            die(f"the replica did not start; see {self.logfile}")
+        self.started = True
+        say(f"streaming replica on 127.0.0.1:{self.port}")
+
+    def stop(self):
+        if self.started:
+            self.primary._pg("pg_ctl", "-D", str(self.data), "-m", "fast", "-w",
+                             "stop", capture_output=True)  # fmt: skip
+            self.started = False
+
+
+def primary_logging(primary, on):
+    """Log every statement on the primary too, for the run only."""
+    import psycopg2
+
+    conn = psycopg2.connect(dbname="postgres", **primary.params)
+    conn.autocommit = True
+    with conn.cursor() as cr:
+        if on:
+            cr.execute("ALTER SYSTEM SET log_statement = 'all'")
+            cr.execute("ALTER SYSTEM SET log_line_prefix = '%m [%p] %d '")
+        else:
+            cr.execute("ALTER SYSTEM RESET log_statement")
+            cr.execute("ALTER SYSTEM RESET log_line_prefix")
+        cr.execute("SELECT pg_reload_conf()")
+    conn.close()
+
+
+# what the clients do: (login, model, method, args, kwargs, is a report)
+BENCH_CALLS = [
+    ("bench_hr", "kompetanse.gap.report", "read_group",
+     [[["is_future", "=", False]], ["gap:avg"], ["department_id", "skill_id"]],
+     {"lazy": False}, True),
+    ("bench_manager", "kompetanse.gap.report", "read_group",
+     [[["is_future", "=", False]], ["gap:avg"], ["department_id", "skill_id"]],
+     {"lazy": False}, True),
+    ("bench_top", "kompetanse.gap.summary", "read_group",
+     [[], ["people_count:sum", "below_count:sum"], ["department_id", "skill_id"]],
+     {"lazy": False}, True),
+    ("bench_top", "kompetanse.target.line", "web_search_read", [],
+     {"domain": [["target_id.state", "=", "approved"]],
+      "specification": {"skill_id": {"fields": {"display_name": {}}},
+                        "needed_count": {}, "current_count": {}, "coverage": {},
+                        "is_vulnerable": {}, "is_critical": {}}, "limit": 80},
+     False),
+    ("bench_hr", "kompetanse.rollup.report", "read_group",
+     [[], ["cost:sum"], ["department_id", "target_line_id"]], {"lazy": False}, True),
+    ("bench_manager", "kompetanse.conversation.coverage", "kompetanse_my_coverage",
+     [], {}, True),
+    ("bench_hr", "kompetanse.turnover.rate", "read_group",
+     [[], ["leaver_count:sum", "headcount:sum", "rate"], ["year"]], {"lazy": False},
+     True),
+    ("bench_hr", "kompetanse.turnover.skill", "read_group",
+     [[], ["employee_id:count_distinct"], ["skill_id"]], {"lazy": False}, True),
+    ("bench_manager", "kompetanse.need", "web_search_read", [],
+     {"specification": {"name": {}, "state": {}}, "limit": 80}, False),
+]  # fmt: skip
+
+# the report views, by the alias Odoo gives them in its queries
+REPORT_ALIASES = [
+    "kompetanse_gap_report", "kompetanse_gap_summary", "kompetanse_rollup_report",
+    "kompetanse_conversation_coverage", "kompetanse_turnover_rate",
+    "kompetanse_turnover_skill",
+]  # fmt: skip
+
+
+def run_replica_load(rc, config, primary, replica, db):
+    """Odoo with workers on the primary and db_replica_host on the replica;
+    BENCH_CLIENTS clients for BENCH_SECONDS: the reports, the first screen,
+    and a write each round (a need saved), over JSON-RPC as the web client."""
+    import threading
+
+    port = free_port()
+    cmd = odoo_command(
+        rc, config, primary, "-d", db, "--db-filter", f"^{db}$",
+        "--workers", "3", "--max-cron-threads", "1",
+        "--db_replica_host", "127.0.0.1", "--db_replica_port", str(replica.port),
+        "--http-interface", "127.0.0.1", "--http-port", str(port),
+        "--gevent-port", str(free_port()),
+        "--limit-time-real", "600", "--limit-time-cpu", "600",
+        "--log-level", "warn", "--logfile", str(LOG_DIR / "bench-server.log"),
+    )  # fmt: skip
+    LOG_DIR.mkdir(exist_ok=True)
+    primary_log = primary.logfile.stat().st_size if primary.logfile.exists() else 0
+    replica_log = replica.logfile.stat().st_size
+    primary_logging(primary, True)
+    proc = subprocess.Popen(cmd, cwd=ROOT)
+    url = f"http://127.0.0.1:{port}"
+    stats = {"calls": 0, "errors": 0, "latencies": [], "messages": []}
+    lock = threading.Lock()
+    try:
+        if not wait_for_http(f"{url}/web/login", proc):
+            die(f"Odoo with workers did not answer; see {LOG_DIR / 'bench-server.log'}")
+        say(f"{BENCH_CLIENTS} clients for {BENCH_SECONDS} s on 3 workers and a replica")
+        deadline = time.monotonic() + BENCH_SECONDS
+        threads = [
+            threading.Thread(
+                target=bench_client, args=(url, db, n, deadline, stats, lock)
+            )
+            for n in range(BENCH_CLIENTS)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        stop_process(proc)
+        primary_logging(primary, False)
+    on_primary = count_report_reads(primary.logfile, primary_log, db)
+    on_replica = count_report_reads(replica.logfile, replica_log, db)
+    latencies = sorted(stats["latencies"]) or [0]
+    result = {
+        "clients": BENCH_CLIENTS,
+        "seconds": BENCH_SECONDS,
+        "workers": 3,
+        "calls": stats["calls"],
+        "errors": stats["errors"],
+        "error_messages": stats["messages"][:10],
+        "p50_ms": round(1000 * latencies[len(latencies) // 2]),
+        "p95_ms": round(1000 * latencies[int(len(latencies) * 0.95)]),
+        "report_queries_on_replica": on_replica,
+        "report_queries_on_primary": on_primary,
+        "on_replica": on_replica > 0 and on_primary == 0,
+    }
+    say(
+        f"replica run: {result['calls']} calls, {result['errors']} errors, p50 "
+        f"{result['p50_ms']} ms, p95 {result['p95_ms']} ms; report queries: "
+        f"{on_replica} on the replica, {on_primary} on the primary"
+    )
+    return result
+
+
+def count_report_reads(logfile, offset, db):
+    """The statements on db reading a report view in a server's log since
+    offset (an entry starts with its time; a statement spans lines)."""
+    aliases = [f'AS "{alias}"' for alias in REPORT_ALIASES]
+    entry_start = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
+    count, entry = 0, []
+
+    def close(entry):
+        text = "".join(entry)
+        return int(
+            f"] {db} " in text
+            and " statement: " in text
+            and any(alias in text for alias in aliases)
+        )
+
+    with open(logfile, "rb") as log:
+        log.seek(offset)
+        for raw in log:
+            line = raw.decode("utf-8", "replace")
+            if entry_start.match(line):
+                count += close(entry)
+                entry = []
+            entry.append(line)
+    return count + close(entry)
+
+
+def bench_client(url, db, number, deadline, stats, lock):
+    import requests
+
+    session = requests.Session()
+    calls = [call for call in BENCH_CALLS if call[0] == BENCH_CALLS[number % 3][0]]
+    calls = calls or BENCH_CALLS
+    login = calls[0][0]
+
+    def rpc(path, params):
+        started = time.monotonic()
+        try:
+            response = session.post(
+                f"{url}{path}",
+                json={"jsonrpc": "2.0", "method": "call", "params": params},
+                timeout=120,
+            )
+            body = response.json()
+            error = body.get("error")
+        except (requests.RequestException, ValueError) as exc:
+            error = str(exc)
+        with lock:
+            stats["calls"] += 1
+            stats["latencies"].append(time.monotonic() - started)
+            if error:
+                stats["errors"] += 1
+                stats["messages"].append(str(error)[:300])
+        return None if error else body.get("result")
+
+    rpc("/web/session/authenticate", {"db": db, "login": login, "password": login})
+    round_ = 0
+    while time.monotonic() < deadline:
+        for _login, model, method, args, kwargs, _report in calls:
+            rpc(
+                f"/web/dataset/call_kw/{model}/{method}",
+                {"model": model, "method": method, "args": args, "kwargs": kwargs},
+            )
+        if login == "bench_manager":
+            # a write on the primary beside the reads: a need reported
+            rpc(
+                "/web/dataset/call_kw/kompetanse.need/web_save",
+                {"model": "kompetanse.need", "method": "web_save",
+                 "args": [[], {"name": f"Behov fra klient {number}.{round_}"}],
+                 "kwargs": {"specification": {"name": {}}}},
+            )  # fmt: skip
+        round_ += 1
+
+
 def main():
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -918,6 +1253,25 @@ def main():
     pytest.add_argument(
         "--db", default=os.environ.get("KOMPETANSE_DEMO_DB", "kompetanse_demo")
     )
+    bench = commands.add_parser(
+        "bench",
+        parents=[common],
+        help="build an agency-sized database and time the module against its "
+        "SQL floors (not part of the tests)",
+    )
+    bench.add_argument("--employees", type=int, default=5000)
+    bench.add_argument("--runs", type=int, default=5, help="runs per figure")
+    bench.add_argument("--json", default=str(LOG_DIR / "bench.json"))
+    bench.add_argument(
+        "--replica",
+        action="store_true",
+        help="also serve it with workers on a private primary and a streaming "
+        "replica, under concurrent clients",
+    )
+    bench.add_argument("--build-only", action="store_true")
+    bench.add_argument(
+        "--keep", action="store_true", help="keep the benchmark's database"
+    )
     args, extra = parser.parse_known_args()
     if extra and args.command != "pytest":
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
@@ -928,7 +1282,13 @@ def main():
         signal.signal(sig, signal.default_int_handler)
     if args.command == "pytest":
         return cmd_pytest(args, extra)
-    commands = {"demo": cmd_demo, "test": cmd_test, "lint": cmd_lint, "i18n": cmd_i18n}
+    commands = {
+        "demo": cmd_demo,
+        "test": cmd_test,
+        "lint": cmd_lint,
+        "i18n": cmd_i18n,
+        "bench": cmd_bench,
+    }
     return commands[args.command](args)
 
 
