@@ -77,11 +77,27 @@ class HrEmployee(models.Model):
             ["user_id", "parent_id", "department_id", "active"]
         )
         self.env["hr.department"].flush_model(["parent_path", "manager_id", "active"])
-        uid = self.env.uid
         # a recursive query is estimated at many times its rows; cheap as it is,
-        # that estimate would have PostgreSQL compile it (JIT) each time
-        self.env.cr.execute(SQL("SET LOCAL jit = off"))
-        rows = self.env.execute_query(
+        # that estimate would have PostgreSQL compile it (JIT) each time: off
+        # for this query, then as it was
+        [(previous, __)] = self.env.execute_query(
+            SQL(
+                "SELECT was.jit, set_config('jit', 'off', true) "
+                "FROM (SELECT current_setting('jit') AS jit OFFSET 0) was"
+            )
+        )
+        try:
+            rows = self._kompetanse_individual_rows()
+        finally:
+            self.env.cr.execute(SQL("SELECT set_config('jit', %s, true)", previous))
+        return [row[0] for row in rows]
+
+    def _kompetanse_individual_rows(self):
+        """The rows of _kompetanse_individual_visible_ids: the user's own
+        employees, those below them in the manager chain, and the people of
+        the active departments they manage and below."""
+        uid = self.env.uid
+        return self.env.execute_query(
             SQL(
                 """
             WITH RECURSIVE mine AS (
@@ -110,8 +126,6 @@ class HrEmployee(models.Model):
                 uid,
             )
         )
-        self.env.cr.execute(SQL("SET LOCAL jit TO DEFAULT"))
-        return [row[0] for row in rows]
 
     def _kompetanse_managers(self):
         """The employee's managers: up the manager chain, and the managers of
@@ -166,6 +180,8 @@ class KompetanseIndividualMixin(models.AbstractModel):
 
     _name = "kompetanse.individual.mixin"
     _description = "Individual Competence Report Rows"
+
+    employee_id = fields.Many2one("hr.employee", readonly=True)
 
     kompetanse_individual_access = fields.Boolean(
         string="Individual Competence Visible to Me",

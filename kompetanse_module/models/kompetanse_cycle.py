@@ -572,10 +572,8 @@ class KompetanseCycleEvent(models.Model):
             }
             for event in events
         ]
-        # without a mail each: the responsible find them among their activities
-        # (the way the conversations due are planned), in one create
-        self.env["mail.activity"].sudo().with_context(
-            mail_activity_quick_update=True
-        ).create(values)
+        # in one create; Odoo tells each responsible of their activity (a
+        # reminder is one a day for a few events, not one per employee)
+        self.env["mail.activity"].sudo().create(values)
         events.write({"reminded_on": today})
         _logger.info("Annual cycle reminders: %d sent.", len(events))

@@ -371,7 +371,7 @@ class KompetanseTargetLine(models.Model):
 
     is_vulnerable = fields.Boolean(
         string="Vulnerable",
-        compute="_compute_is_vulnerable",
+        compute="_compute_current_count",
         search="_search_is_vulnerable",
         help="At most as many people as the company's setting hold the skill at "
         "the required level, in the whole organisation: one leaving can take it.",
@@ -379,12 +379,12 @@ class KompetanseTargetLine(models.Model):
     market_availability = fields.Selection(
         AVAILABILITY,
         string="Labour Market",
-        compute="_compute_is_vulnerable",
+        compute="_compute_current_count",
         help="The availability in the labour market, by the assessment in force.",
     )
     is_critical = fields.Boolean(
         string="Critical",
-        compute="_compute_is_vulnerable",
+        compute="_compute_current_count",
         search="_search_is_critical",
         help="Vulnerable, and scarce in the labour market.",
     )
@@ -444,14 +444,22 @@ class KompetanseTargetLine(models.Model):
     )
     @api.depends_context("uid")
     def _compute_current_count(self):
+        """The line's coverage and its flags, from one grouped query for all the
+        lines (_kompetanse_counts) and the labour market in force."""
         stored = self.filtered("id")
         counts = {}
         if stored:
             counts = stored._kompetanse_counts()
         baselines = {line.id: line.baseline_count for line in self.sudo()}
+        Market = self.env["kompetanse.market.assessment"]
+        availability = {
+            company: Market._kompetanse_availability(self.skill_id, company)
+            for company in self.target_id.company_id
+        }
         for line in self:
-            current, population, unseen = counts.get(line.id, (0, 0, 0))
-            min_size = line.target_id.company_id.kompetanse_min_group_size or 1
+            current, population, unseen, holders = counts.get(line.id, (0, 0, 0, 0))
+            company = line.target_id.company_id
+            min_size = company.kompetanse_min_group_size or 1
             # a count over fewer people than the smallest group shown tells of
             # individuals: shown only to those who see them all (G-TL-1 follows
             # the figures of the groups large enough)
@@ -466,6 +474,16 @@ class KompetanseTargetLine(models.Model):
             )
             line.coverage = (
                 100.0 * current / line.needed_count if line.needed_count > 0 else 0.0
+            )
+            # vulnerable: few hold it in the whole organisation, whoever asks
+            line.is_vulnerable = (
+                bool(line.id) and holders <= company.kompetanse_vulnerable_max
+            )
+            line.market_availability = availability.get(company, {}).get(
+                line.skill_id.id
+            )
+            line.is_critical = (
+                line.is_vulnerable and line.market_availability == "scarce"
             )
 
     def _kompetanse_holders(self):
@@ -496,29 +514,6 @@ class KompetanseTargetLine(models.Model):
         )
         return dict(rows)
 
-    @api.depends("skill_id", "level_id", "target_id.company_id")
-    def _compute_is_vulnerable(self):
-        stored = self.filtered("id")
-        holders = stored._kompetanse_holders() if stored else {}
-        Market = self.env["kompetanse.market.assessment"]
-        availability = {}
-        for company in self.target_id.company_id:
-            availability[company] = Market._kompetanse_availability(
-                self.skill_id, company
-            )
-        for line in self:
-            company = line.target_id.company_id
-            line.is_vulnerable = (
-                bool(line.id)
-                and holders.get(line.id, 0) <= company.kompetanse_vulnerable_max
-            )
-            line.market_availability = availability.get(company, {}).get(
-                line.skill_id.id
-            )
-            line.is_critical = (
-                line.is_vulnerable and line.market_availability == "scarce"
-            )
-
     def _kompetanse_flagged(self, flag):
         """The lines the user reads that carry the flag: computed for them all
         at once, as the flag is."""
@@ -536,7 +531,8 @@ class KompetanseTargetLine(models.Model):
 
     def _kompetanse_counts(self):
         """{line id: (people at the level, people in its scope, people in its
-        scope whose individual competence the user does not see)}, in one
+        scope whose individual competence the user does not see, people of
+        the whole organisation at the level)}, in one
         grouped query: level comparison and the unit's sub-units (parent_path)
         are not expressible as one ORM read_group."""
         unseen = SQL("0")
@@ -563,8 +559,8 @@ class KompetanseTargetLine(models.Model):
         rows = self.env.execute_query(
             SQL(
                 """
-            -- inlined where used: the planner sees the lines' real tables
-            WITH line AS NOT MATERIALIZED (
+            -- the lines read once (and planned once) for the three uses
+            WITH line AS MATERIALIZED (
                 SELECT line.id, line.skill_id, line.department_id,
                        target.company_id, ldept.parent_path,
                        COALESCE(required.level_progress, 0) AS required
@@ -590,8 +586,14 @@ class KompetanseTargetLine(models.Model):
                         OR starts_with(unit.parent_path, line.parent_path))
               GROUP BY line.id
             ), holder AS (
-                -- Odoo keeps one level of a skill per employee: a row each
-                SELECT line.id, COUNT(*) AS current
+                -- Odoo keeps one level of a skill per employee: a row each;
+                -- those in the line's scope, and in the whole organisation
+                SELECT line.id,
+                       COUNT(*) FILTER (
+                           WHERE line.department_id IS NULL
+                              OR starts_with(edept.parent_path, line.parent_path)
+                       ) AS current,
+                       COUNT(*) AS holders
                   FROM line
                   JOIN hr_employee_skill eskill ON eskill.skill_id = line.skill_id
                   JOIN hr_skill_level actual ON actual.id = eskill.skill_level_id
@@ -601,23 +603,21 @@ class KompetanseTargetLine(models.Model):
                    AND employee.company_id = line.company_id
              LEFT JOIN hr_department edept ON edept.id = employee.department_id
                  WHERE COALESCE(actual.level_progress, 0) >= line.required
-                   AND (line.department_id IS NULL
-                        OR starts_with(edept.parent_path, line.parent_path))
               GROUP BY line.id
             )
-            SELECT population.id, COALESCE(holder.current, 0)::int,
-                   population.people::int, population.unseen::int
-              FROM population
-         LEFT JOIN holder ON holder.id = population.id
+            SELECT line.id, COALESCE(holder.current, 0)::int,
+                   COALESCE(population.people, 0)::int,
+                   COALESCE(population.unseen, 0)::int,
+                   COALESCE(holder.holders, 0)::int
+              FROM line
+         LEFT JOIN population ON population.id = line.id
+         LEFT JOIN holder ON holder.id = line.id
                 """,
                 tuple(self.ids),
                 unseen,
             )
         )
-        return {
-            line_id: (current, population, hidden)
-            for line_id, current, population, hidden in rows
-        }
+        return {line_id: values for line_id, *values in rows}
 
     def _kompetanse_check_linkable(self, record):
         """Refuse linking record (a need, a measure) to these lines unless

@@ -61,11 +61,7 @@ class KompetanseGapSummary(models.Model):
         gap_query = self.env["kompetanse.gap.report"]._table_query
         return SQL(
             """
-            -- numbered, not the smallest row key: reading the keys would
-            -- cost a join over every row of the gap analysis
-            SELECT ROW_NUMBER() OVER (
-                       ORDER BY gap.company_id, gap.department_id, gap.skill_id
-                   )::int AS id,
+            SELECT MIN(gap.id) AS id,
                    gap.department_id,
                    gap.company_id,
                    gap.skill_id,

@@ -1,6 +1,7 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError
+from odoo.fields import Command
 from odoo.tests import tagged
 
 from .common import KompetanseDataCommon
@@ -206,3 +207,41 @@ class TestGapReport(KompetanseDataCommon):
             data = big.with_user(self.user_hr).web_read(FORM_SPEC)
         self.assertEqual(len(data[0]["role_ids"]), 3)
         self.assertEqual(len(data[0]["kompetanse_gap_ids"]), 4)
+
+    def test_every_row_has_its_key(self):
+        """Each way of giving people roles and requirements gives every row of
+        the gap analysis its id (the row key the view joins)."""
+        Gap = self.env["kompetanse.gap.report"]
+        role = self._role("Test Key Role", [(self.python, self.senior, "essential")])
+        self.anna.role_ids = [Command.link(role.id)]
+        role.employee_ids = [Command.link(self.bjorn.id)]
+        role.line_ids = [
+            Command.create({"skill_id": self.sql.id, "level_id": self.senior.id})
+        ]
+        self._role(
+            "Test Key Future",
+            [(self.python, self.senior, "essential")],
+            employees=self.cecilie,
+            is_future=True,
+            valid_from="2090-01-01",
+        )
+        self.env.flush_all()
+        rows = Gap.search_read(
+            [("employee_id", "in", (self.anna | self.bjorn | self.cecilie).ids)],
+            ["employee_id", "skill_id", "is_future"],
+        )
+        self.assertLessEqual(
+            {
+                (self.anna.id, self.python.id, False),
+                (self.anna.id, self.sql.id, False),
+                (self.bjorn.id, self.python.id, False),
+                (self.bjorn.id, self.sql.id, False),
+                (self.cecilie.id, self.python.id, True),
+            },
+            {
+                (row["employee_id"][0], row["skill_id"][0], row["is_future"])
+                for row in rows
+            },
+        )
+        self.assertTrue(all(row["id"] for row in rows))
+        self.assertEqual(len({row["id"] for row in rows}), len(rows))

@@ -197,19 +197,36 @@ class TestMigrationReportRules(KompetanseDataCommon):
             employees=self.anna | self.cecilie,
         )
         Gap = self.env["kompetanse.gap.report"].with_user(self.user_manager)
-        seen = Gap.search([]).employee_id
-        self.assertIn(self.anna, seen)
-        self.assertNotIn(self.cecilie, seen)
+        Coverage = self.env["kompetanse.conversation.coverage"].with_user(
+            self.user_manager
+        )
+        new = "[('kompetanse_individual_access', '=', True)]"
+        # as 18.0.1.4.0 left them: the gap rule through the employee, the
+        # coverage rule changed by an administrator
         edited = (
             "[('employee_id.kompetanse_individual_access', '=', True), (1, '=', 1)]"
         )
         gap.domain_force, coverage.domain_force = old, edited
         self.env.flush_all()
+        self.env.registry.clear_cache()
+        seen = Gap.search([]).employee_id
+        self.assertIn(self.anna, seen)
+        self.assertNotIn(self.cecilie, seen)
         load_script("18.0.1.5.0", "post-migration").migrate(self.env.cr, "18.0.1.4.0")
         (gap | coverage).invalidate_recordset()
-        self.assertEqual(
-            gap.domain_force, "[('kompetanse_individual_access', '=', True)]"
-        )
-        self.assertEqual(coverage.domain_force, edited)
         self.env.registry.clear_cache()
+        self.assertEqual(gap.domain_force, new)
+        self.assertEqual(coverage.domain_force, edited)
         self.assertEqual(Gap.search([]).employee_id, seen)
+        # the coverage rule as the module shipped it is migrated too
+        coverage.domain_force = old
+        self.env.flush_all()
+        self.env.registry.clear_cache()
+        before = Coverage.search([]).employee_id
+        self.assertIn(self.anna, before)
+        self.assertNotIn(self.cecilie, before)
+        load_script("18.0.1.5.0", "post-migration").migrate(self.env.cr, "18.0.1.4.0")
+        coverage.invalidate_recordset()
+        self.env.registry.clear_cache()
+        self.assertEqual(coverage.domain_force, new)
+        self.assertEqual(Coverage.search([]).employee_id, before)
