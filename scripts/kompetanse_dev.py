@@ -871,6 +871,7 @@ def cmd_demo(args):
 # --- benchmark -----------------------------------------------------------------
 
 BENCH_CLIENTS, BENCH_SECONDS = 20, 60
+BENCH_BUDGET_MISSED = 4  # bench_odoo.py's exit code when a budget is missed
 
 
 def manifest_depends():
@@ -933,8 +934,11 @@ def cmd_bench(args):
             *(["--build-only"] if args.build_only else []),
             *odoo_command(rc, config, postgres, "-d", db, "--log-level", "warn")[3:],
         ]  # fmt: skip
+        out.unlink(missing_ok=True)  # no figures of an earlier run
         returncode = run(cmd, cwd=ROOT).returncode
-        if returncode not in (0, 1) or not out.is_file() and not args.build_only:
+        if returncode not in (0, BENCH_BUDGET_MISSED) or (
+            not out.is_file() and not args.build_only
+        ):
             die("the benchmark failed; see above")
         result = json.loads(out.read_text()) if out.is_file() else {"figures": []}
         result["figures"].insert(0, install)
@@ -945,8 +949,15 @@ def cmd_bench(args):
             replica = ReplicaCluster(postgres)
             replica.start()
             result["replica"] = run_replica_load(rc, config, postgres, replica, db)
-            if result["replica"]["errors"] or not result["replica"]["on_replica"]:
-                failures.append("replica run: errors, or reports not on the replica")
+            replicated = result["replica"]
+            if (
+                replicated["errors"]
+                or not replicated["on_replica"]
+                or not replicated["needs_saved_on_the_primary"]
+            ):
+                failures.append(
+                    "replica run: errors, reports not on the replica, or no write"
+                )
         out.write_text(json.dumps(result, indent=1, default=str))
         say(f"wrote {out}")
         for failure in failures:
@@ -982,6 +993,7 @@ class ReplicaCluster:
         result = self.primary._pg(
             "pg_basebackup", "-h", "127.0.0.1", "-p", str(self.primary.port),
             "-U", self.primary.user, "-D", str(self.data), "-R", "-X", "stream",
+            "--checkpoint", "fast",
             capture_output=True, text=True,
         )  # fmt: skip
         if result.returncode:
@@ -1005,6 +1017,8 @@ class ReplicaCluster:
             self.primary._pg("pg_ctl", "-D", str(self.data), "-m", "fast", "-w",
                              "stop", capture_output=True)  # fmt: skip
             self.started = False
+        # the copy goes with the benchmark's database
+        run([*self.primary.as_postgres, "rm", "-rf", str(self.data)])
 
 
 def primary_logging(primary, on):
@@ -1051,7 +1065,8 @@ BENCH_CALLS = [
     ("bench_hr", "kompetanse.turnover.skill", "read_group",
      [[], ["employee_id:count_distinct"], ["skill_id"]], {"lazy": False}, True),
     ("bench_manager", "kompetanse.need", "web_search_read", [],
-     {"specification": {"name": {}, "state": {}}, "limit": 80}, False),
+     {"domain": [], "specification": {"name": {}, "state": {}}, "limit": 80},
+     False),
 ]  # fmt: skip
 
 # the report views, by the alias Odoo gives them in its queries
@@ -1104,6 +1119,7 @@ def run_replica_load(rc, config, primary, replica, db):
     finally:
         stop_process(proc)
         primary_logging(primary, False)
+    saved = saved_needs(primary, db)
     on_primary = count_report_reads(primary.logfile, primary_log, db)
     on_replica = count_report_reads(replica.logfile, replica_log, db)
     latencies = sorted(stats["latencies"]) or [0]
@@ -1116,6 +1132,7 @@ def run_replica_load(rc, config, primary, replica, db):
         "error_messages": stats["messages"][:10],
         "p50_ms": round(1000 * latencies[len(latencies) // 2]),
         "p95_ms": round(1000 * latencies[int(len(latencies) * 0.95)]),
+        "needs_saved_on_the_primary": saved,
         "report_queries_on_replica": on_replica,
         "report_queries_on_primary": on_primary,
         "on_replica": on_replica > 0 and on_primary == 0,
@@ -1123,9 +1140,23 @@ def run_replica_load(rc, config, primary, replica, db):
     say(
         f"replica run: {result['calls']} calls, {result['errors']} errors, p50 "
         f"{result['p50_ms']} ms, p95 {result['p95_ms']} ms; report queries: "
-        f"{on_replica} on the replica, {on_primary} on the primary"
+        f"{on_replica} on the replica, {on_primary} on the primary; needs saved on "
+        f"the primary: {saved}"
     )
     return result
+
+
+def saved_needs(primary, db):
+    """The needs the clients saved, as the primary has them."""
+    import psycopg2
+
+    with psycopg2.connect(dbname=db, **primary.params) as conn, conn.cursor() as cr:
+        cr.execute(
+            "SELECT COUNT(*) FROM kompetanse_need WHERE name LIKE 'Behov fra klient %'"
+        )
+        [count] = cr.fetchone()
+    conn.close()
+    return count
 
 
 def count_report_reads(logfile, offset, db):
