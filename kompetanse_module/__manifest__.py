@@ -74,4 +74,5 @@
     "images": ["static/description/screenshots/01_progress_top_leader.png"],
     "application": True,
     "installable": True,
+    "uninstall_hook": "uninstall_hook",
 }

@@ -1,11 +1,14 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, create_index
 
 from .kompetanse_record_mixin import boolean_search
 
 GROUP_HR_USER = "hr.group_hr_user"
+# the module's index on Odoo's employees, dropped when it is uninstalled: the
+# leavers, for the turnover reports (their years, the leavers of a year)
+DEPARTURE_INDEX = "kompetanse_hr_employee_departure_date_index"
 
 
 class HrEmployee(models.Model):
@@ -31,6 +34,16 @@ class HrEmployee(models.Model):
         "are the employee, one of their managers (up the manager chain, or of "
         "their department or a department above it), or HR.",
     )
+
+    def init(self):
+        super().init()
+        create_index(
+            self.env.cr,
+            DEPARTURE_INDEX,
+            self._table,
+            ["departure_date"],
+            where="departure_date IS NOT NULL",
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

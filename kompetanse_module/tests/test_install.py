@@ -44,3 +44,25 @@ class TestInstall(TransactionCase):
             "hr.appraisal",
         ):
             self.assertIn(model, self.env, model)
+
+    def test_departure_index_added_and_removed(self):
+        """The module's one index on Odoo's employees (the leavers, for the
+        turnover reports) is there, and its uninstall hook drops it; a second
+        drop is harmless."""
+        from odoo.addons.kompetanse_module import uninstall_hook
+        from odoo.addons.kompetanse_module.models.hr_employee import DEPARTURE_INDEX
+
+        def index():
+            self.env.cr.execute(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+                [DEPARTURE_INDEX],
+            )
+            return self.env.cr.fetchone()
+
+        self.assertIn("WHERE (departure_date IS NOT NULL)", index()[0])
+        uninstall_hook(self.env)
+        self.assertIsNone(index())
+        uninstall_hook(self.env)
+        # as install and upgrade make it
+        self.env["hr.employee"].init()
+        self.assertTrue(index())
