@@ -533,6 +533,19 @@ class Builder:
             sorted({(n, rand.choice(lines)) for n in needs if rand.random() < 0.5}),
             False,
         )
+        # the labour market: two assessments a skill for a third of them, the
+        # later in force
+        assessed = rand.sample(self.skills, len(self.skills) // 3)
+        self.insert(
+            "kompetanse_market_assessment",
+            ["skill_id", "skill_type_id", "company_id", "availability", "source",
+             "date", "weeks_to_hire"],
+            [(skill.id, self.type_of[skill.id], self.company.id,
+              rand.choice(["scarce", "limited", "good"]), "Egne rekrutteringer",
+              self.today - timedelta(days=days), rand.randint(4, 40))
+             for skill in assessed for days in (500, rand.randint(1, 300))],
+            False,
+        )  # fmt: skip
         # the årshjul: an event a department with a reminder due
         cycle = self.env["kompetanse.cycle"].create(
             {"name": "Årshjul", "year": self.today.year}
@@ -684,13 +697,23 @@ FIRST_SCREEN_FLOOR = """
          WHERE actual.level_progress >= line.required
       GROUP BY line.id
     )
+    , market AS (
+        -- the labour market in force for the skill (critical = vulnerable and
+        -- scarce)
+        SELECT DISTINCT ON (skill_id) skill_id, availability
+          FROM kompetanse_market_assessment
+         WHERE company_id = %(company)s
+           AND skill_id IN (SELECT skill_id FROM line)
+      ORDER BY skill_id, date DESC, id DESC
+    )
     SELECT line.id, line.skill_id, line.needed_count,
            COALESCE(holder.current, 0), population.people, population.unseen,
            100.0 * COALESCE(holder.current, 0) / line.needed_count,
-           COALESCE(holder.holders, 0)
+           COALESCE(holder.holders, 0), market.availability
       FROM line
  LEFT JOIN population ON population.id = line.id
  LEFT JOIN holder ON holder.id = line.id
+ LEFT JOIN market ON market.skill_id = line.skill_id
   ORDER BY line.priority, line.id
 """
 
