@@ -105,6 +105,7 @@ class HrEmployee(models.Model):
             self.env.cr.execute(SQL("SELECT set_config('jit', %s, true)", previous))
         return [row[0] for row in rows]
 
+    @api.model
     def _kompetanse_individual_rows(self):
         """The rows of _kompetanse_individual_visible_ids: the user's own
         employees, those below them in the manager chain, and the people of

@@ -559,8 +559,8 @@ class KompetanseTargetLine(models.Model):
         rows = self.env.execute_query(
             SQL(
                 """
-            -- the lines read once (and planned once) for the three uses
-            WITH line AS MATERIALIZED (
+            -- inlined where used: the planner sees the lines' real tables
+            WITH line AS NOT MATERIALIZED (
                 SELECT line.id, line.skill_id, line.department_id,
                        target.company_id, ldept.parent_path,
                        COALESCE(required.level_progress, 0) AS required
@@ -605,13 +605,14 @@ class KompetanseTargetLine(models.Model):
                  WHERE COALESCE(actual.level_progress, 0) >= line.required
               GROUP BY line.id
             )
-            SELECT line.id, COALESCE(holder.current, 0)::int,
+            -- a line with nobody in its scope and no holder has no row
+            SELECT COALESCE(population.id, holder.id),
+                   COALESCE(holder.current, 0)::int,
                    COALESCE(population.people, 0)::int,
                    COALESCE(population.unseen, 0)::int,
                    COALESCE(holder.holders, 0)::int
-              FROM line
-         LEFT JOIN population ON population.id = line.id
-         LEFT JOIN holder ON holder.id = line.id
+              FROM population
+         FULL JOIN holder ON holder.id = population.id
                 """,
                 tuple(self.ids),
                 unseen,
