@@ -36,7 +36,7 @@ class HrEmployee(models.Model):
     )
 
     def init(self):
-        super().init()
+        result = super().init()
         create_index(
             self.env.cr,
             DEPARTURE_INDEX,
@@ -44,6 +44,7 @@ class HrEmployee(models.Model):
             ["departure_date"],
             where="departure_date IS NOT NULL",
         )
+        return result
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -2,6 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import TransactionCase, tagged
 
+from .. import uninstall_hook
+from ..models.hr_employee import DEPARTURE_INDEX
+
 DEPENDENCIES = {
     "hr_skills",
     "hr_recruitment_skills",
@@ -49,8 +52,6 @@ class TestInstall(TransactionCase):
         """The module's one index on Odoo's employees (the leavers, for the
         turnover reports) is there, and its uninstall hook drops it; a second
         drop is harmless."""
-        from odoo.addons.kompetanse_module import uninstall_hook
-        from odoo.addons.kompetanse_module.models.hr_employee import DEPARTURE_INDEX
 
         def index():
             self.env.cr.execute(
