@@ -25,6 +25,12 @@ registry.category("web_tour.tours").add("kompetanse_plan_tour", {
             trigger: ".o_notification:contains('needs proposed from the gaps')",
         },
         {
+            // the form reloads after the notice: its count shows the need
+            // before the tab is opened, which a reload would close again
+            content: "The plan counts its needs",
+            trigger: "button[name=action_open_needs] .o_stat_value:contains('1')",
+        },
+        {
             content: "Open the plan's needs",
             trigger: ".o_notebook a.nav-link[name=needs]",
             run: "click",
@@ -33,10 +39,6 @@ registry.category("web_tour.tours").add("kompetanse_plan_tour", {
             content: "A need for the missing skill is proposed",
             trigger:
                 ".o_field_widget[name=need_ids] td:contains('Close the gap in Tour Plan Python')",
-        },
-        {
-            content: "The plan counts its needs",
-            trigger: "button[name=action_open_needs] .o_stat_value:contains('1')",
         },
         {
             content: "Propose again",
