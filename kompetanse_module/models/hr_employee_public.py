@@ -1,10 +1,13 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class HrEmployeePublic(models.Model):
-    _inherit = "hr.employee.public"
+    # the public profile has the same ids as the employee: the same answer
+    _name = "hr.employee.public"
+    _inherit = ["hr.employee.public", "kompetanse.individual.mixin"]
+    _kompetanse_individual_column = "id"
 
     role_ids = fields.Many2many(
         "kompetanse.role",
@@ -17,20 +20,3 @@ class HrEmployeePublic(models.Model):
     kompetanse_gap_ids = fields.One2many(
         "kompetanse.gap.report", "employee_id", string="Competence Gaps", readonly=True
     )
-    # the public profile has the same ids as the employee: the same answer
-    kompetanse_individual_access = fields.Boolean(
-        string="Individual Competence Visible to Me",
-        compute="_compute_kompetanse_individual_access",
-        search="_search_kompetanse_individual_access",
-    )
-
-    @api.depends_context("uid")
-    def _compute_kompetanse_individual_access(self):
-        visible = self.env["hr.employee"]._kompetanse_individual_ids(self._origin.ids)
-        for public in self:
-            public.kompetanse_individual_access = public._origin.id in visible
-
-    def _search_kompetanse_individual_access(self, operator, value):
-        return self.env["hr.employee"]._search_kompetanse_individual_access(
-            operator, value
-        )
