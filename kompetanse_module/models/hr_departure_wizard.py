@@ -8,6 +8,12 @@ from odoo import api, fields, models
 class HrDepartureWizard(models.TransientModel):
     _inherit = "hr.departure.wizard"
 
+    # Odoo's default is the server's date (UTC); the user, and the skill log
+    # whose levels the leaver takes, count days in the user's time zone
+    departure_date = fields.Date(
+        default=lambda self: self._kompetanse_default_departure_date()
+    )
+
     kompetanse_leaving_warning = fields.Html(
         string="Competence Leaving",
         compute="_compute_kompetanse_leaving_warning",
@@ -15,6 +21,14 @@ class HrDepartureWizard(models.TransientModel):
         help="The target picture's competences few people hold at the required "
         "level that leave with the employee.",
     )
+
+    def _kompetanse_default_departure_date(self):
+        """The employee's planned departure, else today where the user is."""
+        if self.env.context.get("active_id"):
+            planned = self._get_employee_departure_date()
+            if planned:
+                return planned
+        return fields.Date.context_today(self)
 
     @api.depends_context("uid")
     @api.depends("employee_id")

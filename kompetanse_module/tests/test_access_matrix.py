@@ -1,6 +1,5 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
@@ -704,7 +703,14 @@ class TestAccessMatrix(KompetanseOrgCommon):
             {"name": "Test Leaver", "department_id": cls.dept_main.id}
         )
         cls._give_skills([(cls.leaver, cls.python, cls.senior)])
-        cls.leaver.write({"departure_date": fields.Date.today(), "active": False})
+        # the day of the skill log (Odoo's, in the user's time zone: not
+        # always the server's date) is the day the leaver left
+        left_on = (
+            env["hr.employee.skill.log"]
+            .search([("employee_id", "=", cls.leaver.id)], limit=1)
+            .date
+        )
+        cls.leaver.write({"departure_date": left_on, "active": False})
         cls.exit_evaluation = env["kompetanse.exit.evaluation"].create(
             {
                 "employee_id": cls.leaver.id,

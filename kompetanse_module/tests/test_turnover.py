@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
-from odoo.tests import Form, tagged
+from odoo.tests import Form, freeze_time, tagged
 from odoo.tools import SQL
 
 from .common import KompetanseOrgCommon
@@ -63,6 +63,43 @@ class TestTurnover(KompetanseOrgCommon):
         warning = str(form.kompetanse_leaving_warning or "")
         form.save().action_register_departure()
         return warning
+
+    def test_departure_on_the_users_day(self):
+        """G-HR-4: a departure registered late in the evening is of the day
+        where HR is, as the skill log of that day is: the leaver's competence
+        of the day is the competence lost (Odoo's wizard would take the
+        server's date, a day before in Oslo after 23:00 UTC)."""
+        self.user_hr.tz = "Europe/Oslo"
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE hr_employee_skill_log SET date = '2046-12-02' "
+                "WHERE employee_id = %s",
+                self.cora.id,
+            )
+        )
+        self.env.invalidate_all()
+        with freeze_time("2046-12-01 23:30:00"):
+            form = Form(
+                self.env["hr.departure.wizard"]
+                .with_user(self.user_hr)
+                .with_context(active_id=self.cora.id, toggle_active=True)
+            )
+            self.assertEqual(form.departure_date, fields.Date.to_date("2046-12-02"))
+            form.departure_reason_id = self.reason
+            form.save().action_register_departure()
+        lost = self.env["kompetanse.turnover.skill"].search(
+            [("employee_id", "=", self.cora.id)]
+        )
+        self.assertIn(self.python, lost.skill_id)
+        # a planned departure keeps its day
+        self.anna.departure_date = "2047-01-31"
+        form = Form(
+            self.env["hr.departure.wizard"]
+            .with_user(self.user_hr)
+            .with_context(active_id=self.anna.id, toggle_active=True)
+        )
+        self.assertEqual(form.departure_date, fields.Date.to_date("2047-01-31"))
 
     def test_competence_lost_with_a_leaver(self):
         """G-HR-4: HR records a departure; the skills the leaver had that day
