@@ -445,25 +445,33 @@ class KompetanseTargetLine(models.Model):
     @api.depends_context("uid")
     def _compute_current_count(self):
         """The line's coverage and its flags, from one grouped query for all the
-        lines (_kompetanse_counts) and the labour market in force."""
+        saved lines (_kompetanse_counts), which also reads the labour market in
+        force and the company's settings."""
         stored = self.filtered("id")
-        counts = {}
-        if stored:
-            counts = stored._kompetanse_counts()
+        counts = stored._kompetanse_counts() if stored else {}
         baselines = {line.id: line.baseline_count for line in self.sudo()}
+        # a line not saved yet: nobody counted, the market and settings read
+        unsaved = self.filtered(lambda line: line.id not in counts)
         Market = self.env["kompetanse.market.assessment"]
         availability = {
-            company: Market._kompetanse_availability(self.skill_id, company)
-            for company in self.target_id.company_id
+            company: Market._kompetanse_availability(unsaved.skill_id, company)
+            for company in unsaved.target_id.company_id
         }
         for line in self:
-            current, population, unseen, holders = counts.get(line.id, (0, 0, 0, 0))
-            company = line.target_id.company_id
-            min_size = company.kompetanse_min_group_size or 1
+            if line.id in counts:
+                current, population, unseen, holders, market, min_size, most = counts[
+                    line.id
+                ]
+            else:
+                company = line.target_id.company_id
+                current = population = unseen = holders = 0
+                market = availability.get(company, {}).get(line.skill_id.id)
+                min_size = company.kompetanse_min_group_size
+                most = company.kompetanse_vulnerable_max
             # a count over fewer people than the smallest group shown tells of
             # individuals: shown only to those who see them all (G-TL-1 follows
             # the figures of the groups large enough)
-            line.counts_hidden = bool(unseen) and population < min_size
+            line.counts_hidden = bool(unseen) and population < (min_size or 1)
             if line.counts_hidden:
                 current = 0
             line.current_count = current
@@ -476,15 +484,9 @@ class KompetanseTargetLine(models.Model):
                 100.0 * current / line.needed_count if line.needed_count > 0 else 0.0
             )
             # vulnerable: few hold it in the whole organisation, whoever asks
-            line.is_vulnerable = (
-                bool(line.id) and holders <= company.kompetanse_vulnerable_max
-            )
-            line.market_availability = availability.get(company, {}).get(
-                line.skill_id.id
-            )
-            line.is_critical = (
-                line.is_vulnerable and line.market_availability == "scarce"
-            )
+            line.is_vulnerable = bool(line.id) and holders <= most
+            line.market_availability = market
+            line.is_critical = line.is_vulnerable and market == "scarce"
 
     def _kompetanse_holders(self):
         """{line id: people of the company holding the line's skill at its
@@ -532,9 +534,11 @@ class KompetanseTargetLine(models.Model):
     def _kompetanse_counts(self):
         """{line id: (people at the level, people in its scope, people in its
         scope whose individual competence the user does not see, people of
-        the whole organisation at the level)}, in one
-        grouped query: level comparison and the unit's sub-units (parent_path)
-        are not expressible as one ORM read_group."""
+        the whole organisation at the level, the labour market in force for
+        the skill, the company's smallest group shown and most holders of a
+        vulnerable skill)}, in one grouped query: level comparison and the
+        unit's sub-units (parent_path) are not expressible as one ORM
+        read_group."""
         unseen = SQL("0")
         if not self.env.su:  # the system (recording a baseline) sees everyone
             individual = self.env["hr.employee"]._kompetanse_individual_domain()
@@ -552,20 +556,26 @@ class KompetanseTargetLine(models.Model):
             "hr.employee.skill",
             "hr.department",
             "hr.skill.level",
+            "kompetanse.market.assessment",
         ):
             self.env[model].flush_model()
+        self.env["res.company"].flush_model(
+            ["kompetanse_min_group_size", "kompetanse_vulnerable_max"]
+        )
         # the people in scope counted per unit first (a few hundred rows, not
         # one per line and person), the holders from the line's skill
         rows = self.env.execute_query(
             SQL(
                 """
-            -- inlined where used: the planner sees the lines' real tables
-            WITH line AS NOT MATERIALIZED (
+            WITH line AS (
                 SELECT line.id, line.skill_id, line.department_id,
                        target.company_id, ldept.parent_path,
-                       COALESCE(required.level_progress, 0) AS required
+                       COALESCE(required.level_progress, 0) AS required,
+                       company.kompetanse_min_group_size AS min_size,
+                       company.kompetanse_vulnerable_max AS most
                   FROM kompetanse_target_line line
                   JOIN kompetanse_target target ON target.id = line.target_id
+                  JOIN res_company company ON company.id = target.company_id
                   JOIN hr_skill_level required ON required.id = line.level_id
              LEFT JOIN hr_department ldept ON ldept.id = line.department_id
                  WHERE line.id IN %s
@@ -587,8 +597,10 @@ class KompetanseTargetLine(models.Model):
               GROUP BY line.id
             ), holder AS (
                 -- Odoo keeps one level of a skill per employee: a row each;
-                -- those in the line's scope, and in the whole organisation
-                SELECT line.id,
+                -- those in the line's scope, and in the whole organisation,
+                -- per company (matched to the line's below: compared here,
+                -- the planner would guess a few rows of thousands)
+                SELECT line.id, employee.company_id,
                        COUNT(*) FILTER (
                            WHERE line.department_id IS NULL
                               OR starts_with(edept.parent_path, line.parent_path)
@@ -598,27 +610,40 @@ class KompetanseTargetLine(models.Model):
                   JOIN hr_employee_skill eskill ON eskill.skill_id = line.skill_id
                   JOIN hr_skill_level actual ON actual.id = eskill.skill_level_id
                   JOIN hr_employee employee
-                    ON employee.id = eskill.employee_id
-                   AND employee.active
-                   AND employee.company_id = line.company_id
+                    ON employee.id = eskill.employee_id AND employee.active
              LEFT JOIN hr_department edept ON edept.id = employee.department_id
                  WHERE COALESCE(actual.level_progress, 0) >= line.required
-              GROUP BY line.id
+              GROUP BY line.id, employee.company_id
+            ), market AS (
+                -- the assessment in force: the latest of the skill's
+                SELECT DISTINCT ON (assessment.skill_id, assessment.company_id)
+                       assessment.skill_id, assessment.company_id,
+                       assessment.availability
+                  FROM kompetanse_market_assessment assessment
+                 WHERE (assessment.skill_id, assessment.company_id) IN (
+                           SELECT skill_id, company_id FROM line)
+              ORDER BY assessment.skill_id, assessment.company_id,
+                       assessment.date DESC, assessment.id DESC
             )
-            -- a line with nobody in its scope and no holder has no row
-            SELECT COALESCE(population.id, holder.id),
+            SELECT line.id,
                    COALESCE(holder.current, 0)::int,
                    COALESCE(population.people, 0)::int,
                    COALESCE(population.unseen, 0)::int,
-                   COALESCE(holder.holders, 0)::int
-              FROM population
-         FULL JOIN holder ON holder.id = population.id
+                   COALESCE(holder.holders, 0)::int,
+                   market.availability, line.min_size, line.most
+              FROM line
+         LEFT JOIN population ON population.id = line.id
+         LEFT JOIN holder
+                ON holder.id = line.id AND holder.company_id = line.company_id
+         LEFT JOIN market
+                ON market.skill_id = line.skill_id
+               AND market.company_id = line.company_id
                 """,
                 tuple(self.ids),
                 unseen,
             )
         )
-        return {line_id: values for line_id, *values in rows}
+        return {line_id: tuple(values) for line_id, *values in rows}
 
     def _kompetanse_check_linkable(self, record):
         """Refuse linking record (a need, a measure) to these lines unless

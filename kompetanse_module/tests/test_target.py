@@ -35,6 +35,17 @@ class TestTarget(KompetanseDataCommon):
         )
         # each line counts up to what it needs: (3 + 1 + 1 + 1) / (4 + 2 + 1 + 3)
         self.assertAlmostEqual(self.target.coverage, 60.0)
+        # the people of another company count for its lines, not these
+        other = self.env["res.company"].create({"name": "Test Other Company"})
+        stranger = self.env["hr.employee"].create(
+            {"name": "Test Stranger", "company_id": other.id}
+        )
+        self._give_skills([(stranger, self.norwegian, self.c2)])
+        lines.invalidate_recordset()
+        self.assertEqual(lines.mapped("current_count"), [3, 1, 1, 1])
+        # ... and are not holders of the skill here
+        current, __, __, holders, *__ = lines._kompetanse_counts()[lines[0].id]
+        self.assertEqual((current, holders), (3, 3))
         self.assertEqual(self.target.line_count, 4)
         self.assertEqual(
             lines.mapped("display_name")[:2],
