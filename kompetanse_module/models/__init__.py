@@ -1,5 +1,6 @@
 from . import kompetanse_record_mixin
 from . import kompetanse_state_mixin
+from . import kompetanse_individual_mixin
 from . import hr_department
 from . import hr_skill
 from . import hr_skill_level

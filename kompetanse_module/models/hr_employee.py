@@ -3,65 +3,10 @@
 from odoo import api, fields, models
 from odoo.tools import SQL, create_index
 
-from .kompetanse_record_mixin import boolean_search
-
 GROUP_HR_USER = "hr.group_hr_user"
 # the module's index on Odoo's employees, dropped when it is uninstalled: the
 # leavers, for the turnover reports (their years, the leavers of a year)
 DEPARTURE_INDEX = "kompetanse_hr_employee_departure_date_index"
-
-
-class KompetanseIndividualMixin(models.AbstractModel):
-    """Whether the current user sees a row's employee as an individual (their
-    skills, gaps and development), computed and searched on the column that
-    holds the employee: ``id`` for the employees and their public profiles,
-    ``employee_id`` for the reports of one row per employee (and more).
-    Searched as a plain list of employees on that column, so that PostgreSQL
-    takes the filter into a report's grouped rows (a record rule on
-    employee_id.kompetanse_individual_access would go through a subquery on
-    the employees), and a manager's read of a few hundred people reads only
-    theirs."""
-
-    _name = "kompetanse.individual.mixin"
-    _description = "Individual Competence Visible to Me"
-    # the column holding the row's employee
-    _kompetanse_individual_column = "employee_id"
-
-    kompetanse_individual_access = fields.Boolean(
-        string="Individual Competence Visible to Me",
-        compute="_compute_kompetanse_individual_access",
-        search="_search_kompetanse_individual_access",
-        help="Whether you see this employee's skills, gaps and development: you "
-        "are the employee, one of their managers (up the manager chain, or of "
-        "their department or a department above it), or HR.",
-    )
-
-    def _kompetanse_row_employee_id(self):
-        column = self._kompetanse_individual_column
-        return self._origin.id if column == "id" else self[column].id
-
-    @api.depends_context("uid")
-    def _compute_kompetanse_individual_access(self):
-        employee_ids = {row._kompetanse_row_employee_id() for row in self}
-        visible = self.env["hr.employee"]._kompetanse_individual_ids(
-            employee_ids - {False}
-        )
-        for row in self:
-            row.kompetanse_individual_access = (
-                row._kompetanse_row_employee_id() in visible
-            )
-
-    def _search_kompetanse_individual_access(self, operator, value):
-        domain = self.env["hr.employee"]._kompetanse_individual_domain()
-        if domain != [(1, "=", 1)]:
-            domain = [(self._kompetanse_individual_column, "in", domain[0][2])]
-        return boolean_search(
-            self.env,
-            self._fields["kompetanse_individual_access"]._description_string(self.env),
-            operator,
-            value,
-            domain,
-        )
 
 
 class HrEmployee(models.Model):
