@@ -8,10 +8,10 @@ from odoo import api, fields, models
 class HrDepartureWizard(models.TransientModel):
     _inherit = "hr.departure.wizard"
 
-    # Odoo's default is the server's date (UTC); the user, and the skill log
-    # whose levels the leaver takes, count days in the user's time zone
+    # Odoo binds its default to its function, not to the method: bound to the
+    # method here, so that its override below (and any other) is used
     departure_date = fields.Date(
-        default=lambda self: self._kompetanse_default_departure_date()
+        default=lambda self: self._get_default_departure_date()
     )
 
     kompetanse_leaving_warning = fields.Html(
@@ -22,8 +22,10 @@ class HrDepartureWizard(models.TransientModel):
         "level that leave with the employee.",
     )
 
-    def _kompetanse_default_departure_date(self):
-        """The employee's planned departure, else today where the user is."""
+    def _get_default_departure_date(self):
+        """The employee's planned departure, else today where the user is:
+        Odoo's is the server's date (UTC), and the user, and the skill log
+        whose levels the leaver takes, count days in the user's time zone."""
         if self.env.context.get("active_id"):
             planned = self._get_employee_departure_date()
             if planned:
@@ -52,22 +54,19 @@ class HrDepartureWizard(models.TransientModel):
                     ]
                 )
             held = {s.skill_id: s.skill_level_id for s in employee.employee_skill_ids}
-            holders = lines._kompetanse_holders() if lines else {}
-            scarce = {
-                skill_id
-                for skill_id, availability in self.env["kompetanse.market.assessment"]
-                ._kompetanse_availability(lines.skill_id, employee.company_id)
-                .items()
-                if availability == "scarce"
-            }
+            # holders (all of the organisation) and the labour market, as the
+            # lines' own figures count them
+            counts = lines._kompetanse_counts() if lines else {}
             items = []
             for line in lines:
                 level = held.get(line.skill_id)
                 if not level or level.level_progress < line.level_id.level_progress:
                     continue
-                count = holders.get(line.id, 0)
+                __, __, __, count, market, __, most = counts.get(
+                    line.id, (0, 0, 0, 0, None, 1, 0)
+                )
                 # vulnerable once they are gone
-                if count - 1 > line.company_id.kompetanse_vulnerable_max:
+                if count - 1 > most:
                     continue
                 if count <= 1:
                     text = self.env._(
@@ -83,7 +82,7 @@ class HrDepartureWizard(models.TransientModel):
                         skill=line.skill_id.name,
                         level=line.level_id.name,
                     )
-                if line.skill_id.id in scarce:
+                if market == "scarce":
                     text += " " + self.env._("It is scarce in the labour market.")
                 items.append(Markup("<li>%s</li>") % text)
             wizard.kompetanse_leaving_warning = (

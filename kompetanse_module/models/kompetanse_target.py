@@ -440,6 +440,7 @@ class KompetanseTargetLine(models.Model):
         "department_id",
         "target_id.company_id",
         "baseline_count",
+        "needed_count",
         "state",
     )
     @api.depends_context("uid")
@@ -447,20 +448,36 @@ class KompetanseTargetLine(models.Model):
         """The line's coverage and its flags, from one grouped query for all the
         saved lines (_kompetanse_counts), which also reads the labour market in
         force and the company's settings."""
-        stored = self.filtered("id")
-        counts = stored._kompetanse_counts() if stored else {}
+        saved = self._origin.filtered("id")
+        counts = saved._kompetanse_counts() if saved else {}
         baselines = {line.id: line.baseline_count for line in self.sudo()}
-        # a line not saved yet: nobody counted, the market and settings read
-        unsaved = self.filtered(lambda line: line.id not in counts)
+        # a line being edited has the counts of what is saved while it counts
+        # the same people; a new or changed one counts nobody yet, and has the
+        # labour market and the settings read
+        counted = {
+            line: counts[line._origin.id]
+            for line in self
+            if line._origin.id in counts
+            and (
+                line.id == line._origin.id
+                or (line.skill_id, line.level_id, line.department_id)
+                == (
+                    line._origin.skill_id,
+                    line._origin.level_id,
+                    line._origin.department_id,
+                )
+            )
+        }
+        uncounted = self.filtered(lambda line: line not in counted)
         Market = self.env["kompetanse.market.assessment"]
         availability = {
-            company: Market._kompetanse_availability(unsaved.skill_id, company)
-            for company in unsaved.target_id.company_id
+            company: Market._kompetanse_availability(uncounted.skill_id, company)
+            for company in uncounted.target_id.company_id
         }
         for line in self:
-            if line.id in counts:
-                current, population, unseen, holders, market, min_size, most = counts[
-                    line.id
+            if line in counted:
+                current, population, unseen, holders, market, min_size, most = counted[
+                    line
                 ]
             else:
                 company = line.target_id.company_id
@@ -484,37 +501,9 @@ class KompetanseTargetLine(models.Model):
                 100.0 * current / line.needed_count if line.needed_count > 0 else 0.0
             )
             # vulnerable: few hold it in the whole organisation, whoever asks
-            line.is_vulnerable = bool(line.id) and holders <= most
+            line.is_vulnerable = line in counted and holders <= (most or 0)
             line.market_availability = market
             line.is_critical = line.is_vulnerable and market == "scarce"
-
-    def _kompetanse_holders(self):
-        """{line id: people of the company holding the line's skill at its
-        level or above}, for the whole organisation whatever the line's unit:
-        one grouped query."""
-        for model in ("kompetanse.target.line", "hr.employee", "hr.employee.skill"):
-            self.env[model].flush_model()
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT line.id, COUNT(*)
-                  FROM kompetanse_target_line line
-                  JOIN kompetanse_target target ON target.id = line.target_id
-                  JOIN hr_skill_level required ON required.id = line.level_id
-                  JOIN hr_employee_skill eskill ON eskill.skill_id = line.skill_id
-                  JOIN hr_skill_level actual ON actual.id = eskill.skill_level_id
-                  JOIN hr_employee employee
-                    ON employee.id = eskill.employee_id
-                   AND employee.active
-                   AND employee.company_id = target.company_id
-                 WHERE line.id IN %s
-                   AND actual.level_progress >= required.level_progress
-                 GROUP BY line.id
-                """,
-                tuple(self.ids),
-            )
-        )
-        return dict(rows)
 
     def _kompetanse_flagged(self, flag):
         """The lines the user reads that carry the flag: computed for them all
@@ -567,12 +556,13 @@ class KompetanseTargetLine(models.Model):
         rows = self.env.execute_query(
             SQL(
                 """
-            WITH line AS (
+            -- materialized: read once by the four parts below
+            WITH line AS MATERIALIZED (
                 SELECT line.id, line.skill_id, line.department_id,
                        target.company_id, ldept.parent_path,
                        COALESCE(required.level_progress, 0) AS required,
-                       company.kompetanse_min_group_size AS min_size,
-                       company.kompetanse_vulnerable_max AS most
+                       COALESCE(company.kompetanse_min_group_size, 1) AS min_size,
+                       COALESCE(company.kompetanse_vulnerable_max, 0) AS most
                   FROM kompetanse_target_line line
                   JOIN kompetanse_target target ON target.id = line.target_id
                   JOIN res_company company ON company.id = target.company_id
@@ -615,7 +605,8 @@ class KompetanseTargetLine(models.Model):
                  WHERE COALESCE(actual.level_progress, 0) >= line.required
               GROUP BY line.id, employee.company_id
             ), market AS (
-                -- the assessment in force: the latest of the skill's
+                -- the assessment in force: the latest of the skill's (as
+                -- kompetanse.market.assessment._kompetanse_availability)
                 SELECT DISTINCT ON (assessment.skill_id, assessment.company_id)
                        assessment.skill_id, assessment.company_id,
                        assessment.availability

@@ -87,6 +87,27 @@ class TestMarket(KompetanseOrgCommon):
         self.env.invalidate_all()
         self.assertEqual(python.market_availability, "scarce")
         self.assertTrue(python.is_critical)
+        # another company's line of the skill, read with ours: its own
+        # holders (none) and labour market (good), ours unchanged
+        other = self.env["res.company"].create({"name": "Test Other Company"})
+        theirs = self._target(
+            [(self.python, self.senior, 1, False)], company_id=other.id
+        ).line_ids
+        self.env["kompetanse.market.assessment"].create(
+            {
+                "skill_id": self.python.id,
+                "company_id": other.id,
+                "availability": "good",
+                "weeks_to_hire": 4,
+                "source": "Test NAV",
+                "date": fields.Date.today(),
+            }
+        )
+        self.env.invalidate_all()
+        both = python | theirs
+        self.assertEqual(both.mapped("current_count"), [2, 0])
+        self.assertEqual(both.mapped("market_availability"), ["scarce", "good"])
+        self.assertEqual(both.mapped("is_critical"), [True, False])
         ours = [("target_id", "=", target.id)]
         self.assertEqual(Line.search([*ours, ("is_critical", "=", True)]), python)
         self.assertEqual(Line.search([*ours, ("is_vulnerable", "=", False)]), norwegian)

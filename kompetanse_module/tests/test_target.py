@@ -55,6 +55,20 @@ class TestTarget(KompetanseDataCommon):
             ],
         )
 
+    def test_counts_while_editing(self):
+        """G-TL-1: a line edited in the form keeps its figures while it counts
+        the same people; given another skill, it counts nobody until saved."""
+        form = Form(self.target)
+        with form.line_ids.edit(0) as line:
+            line.needed_count = 6
+            self.assertEqual(line.current_count, 3)
+            self.assertEqual(line.coverage, 50.0)
+            line.skill_id = self.python
+            line.level_id = self.junior
+            self.assertEqual(line.current_count, 0)
+        form.save()
+        self.assertEqual(self.target.line_ids[0].current_count, 2)
+
     def test_coverage_follows_skills(self):
         """G-TL-1: the progress follows the employees' skills as they change."""
         line = self.target.line_ids[1]
