@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 MODULE = "kompetanse_module"
 LOG_DIR = ROOT / ".logs"
 DEFAULT_PG_PORT = 5439
+# installs timed per side by the benchmark (the best is kept)
+INSTALL_RUNS = 2
 # import name -> requirement; installed with pip when the import fails
 RUNTIME_PACKAGES = {
     "websocket": "websocket-client",
@@ -911,11 +913,23 @@ def cmd_bench(args):
     out = Path(args.json).resolve()
     replica = None
     try:
-        say(f"installing the dependencies alone ({', '.join(manifest_depends())})")
-        deps = timed_install(rc, config, postgres, deps_db, manifest_depends())
-        drop_database(rc, config, postgres, deps_db)
-        say(f"installing {MODULE} (and its dependencies) in {db}")
-        module = timed_install(rc, config, postgres, db, [MODULE])
+        # an install's time varies by a third from one run to the next here:
+        # the best of INSTALL_RUNS of each, alternating
+        deps_times, module_times = [], []
+        for attempt in range(1, INSTALL_RUNS + 1):
+            deps_names = ", ".join(manifest_depends())
+            say(f"installing the dependencies alone ({deps_names}), "
+                f"{attempt}/{INSTALL_RUNS}")  # fmt: skip
+            deps_times.append(
+                timed_install(rc, config, postgres, deps_db, manifest_depends())
+            )
+            drop_database(rc, config, postgres, deps_db)
+            say(f"installing {MODULE} (and its dependencies) in {db}, "
+                f"{attempt}/{INSTALL_RUNS}")  # fmt: skip
+            if attempt > 1:
+                drop_database(rc, config, postgres, db)
+            module_times.append(timed_install(rc, config, postgres, db, [MODULE]))
+        deps, module = min(deps_times), min(module_times)
         ratio = module / deps
         install = {
             "figure": "install: the module vs its dependencies alone",
@@ -925,8 +939,8 @@ def cmd_bench(args):
             "budget": "ratio",
             "ok": ratio <= 1.5,
         }
-        say(f"install: {module:.1f} s with the module, {deps:.1f} s without: "
-            f"{ratio:.2f}x")  # fmt: skip
+        say(f"install: {module:.1f} s with the module, {deps:.1f} s without "
+            f"(best of {INSTALL_RUNS}): {ratio:.2f}x")  # fmt: skip
         cmd = [
             sys.executable, str(ROOT / "scripts" / "bench_odoo.py"),
             "--employees", str(args.employees), "--runs", str(args.runs),
