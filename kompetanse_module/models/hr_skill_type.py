@@ -8,6 +8,15 @@ from .hr_skill import check_catalogue_unused
 class HrSkillType(models.Model):
     _inherit = "hr.skill.type"
 
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": self.env._("Import Template for the Competence Catalogue"),
+                "template": "/kompetanse_module/static/xls/hr_skill_type.csv",
+            }
+        ]
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_required(self):
         # the database deletes a type's skills and levels with it

@@ -26,6 +26,7 @@ class KompetanseSkillRequirement(models.AbstractModel):
     of target pictures and role descriptions."""
 
     _name = "kompetanse.skill.requirement"
+    _inherit = ["kompetanse.skill.import"]
     _description = "Skill Requirement"
 
     skill_type_id = fields.Many2one(

@@ -391,6 +391,15 @@ class KompetanseTargetLine(models.Model):
 
     _rec_names_search = ["skill_id.name", "department_id.name", "target_id.name"]
 
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": self.env._("Import Template for Target Picture Lines"),
+                "template": "/kompetanse_module/static/xls/kompetanse_target_line.csv",
+            }
+        ]
+
     @api.depends(
         "skill_id.name", "level_id.name", "department_id.name", "target_id.name"
     )

@@ -21,3 +21,4 @@ from . import test_appraisal
 from . import test_recruitment
 from . import test_market
 from . import test_turnover
+from . import test_import

@@ -1,0 +1,285 @@
+# Copyright 2026 Kompetanse contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Natural keys for Odoo's import of skill levels: a skill by its name within
+its type, a level by its name within the skill's type, an employee by name or
+work email. Odoo's own import finds a many2one by its name alone, which for a
+level ("Good") is ambiguous across skill types and is only refused by the
+level's constraint, row by row, without naming the column."""
+
+from odoo import models
+
+
+def _key(text):
+    return (text or "").strip().casefold()
+
+
+class _Catalogue:
+    """The skill types, skills, levels (and employees) of a file, read once,
+    found by name; each failure is an error message on its row and column."""
+
+    def __init__(self, model, columns, with_employees):
+        self.model = model
+        self.env = env = model.env
+        self.type_col, self.skill_col, self.level_col, self.employee_col = columns
+        self.messages = []
+        types = env["hr.skill.type"].with_context(active_test=False).search([])
+        self.types = {}
+        for skill_type in types:
+            self.types.setdefault(_key(skill_type.name), []).append(skill_type)
+        self.skills = {}
+        for skill in types.skill_ids:
+            self.skills.setdefault(_key(skill.name), []).append(skill)
+        self.levels = {
+            (level.skill_type_id, _key(level.name)): level
+            for level in types.skill_level_ids
+        }
+        self.employees = {}
+        if with_employees:
+            people = (
+                env["hr.employee"]
+                .with_context(active_test=False)
+                .search_fetch([], ["name", "work_email"])
+            )
+            for person in people:
+                for key in {_key(person.name), _key(person.work_email)} - {""}:
+                    self.employees.setdefault(key, []).append(person)
+
+    def error(self, row, column, message):
+        label = self.model._fields[column]._description_string(self.env)
+        self.messages.append(
+            {
+                "type": "error",
+                # the file's row: after its header line
+                "message": self.env._(
+                    "Row %(row)s, column %(column)s: %(message)s",
+                    row=row + 2,
+                    column=label,
+                    message=message,
+                ),
+                "field": column,
+                "rows": {"from": row, "to": row},
+                "record": row,
+            }
+        )
+
+    def skill_type(self, row, name):
+        found = self.types.get(_key(name), [])
+        if len(found) == 1:
+            return found[0]
+        self.error(
+            row,
+            self.type_col,
+            self.env._(
+                "%(count)s skill types are called %(name)s: rename one.",
+                count=len(found),
+                name=name,
+            )
+            if found
+            else self.env._("there is no skill type %(name)s.", name=name),
+        )
+        return None
+
+    def skill(self, row, name, skill_type):
+        found = [
+            skill
+            for skill in self.skills.get(_key(name), [])
+            if not skill_type or skill.skill_type_id == skill_type
+        ]
+        if len(found) == 1:
+            return found[0]
+        _ = self.env._
+        if not found and skill_type:
+            message = _(
+                "there is no skill %(name)s of the type %(type)s.",
+                name=name,
+                type=skill_type.name,
+            )
+        elif not found:
+            message = _("there is no skill %(name)s.", name=name)
+        else:
+            message = _(
+                "%(name)s is a skill of several types (%(types)s): add the "
+                "column %(column)s.",
+                name=name,
+                types=", ".join(skill.skill_type_id.name for skill in found),
+                column=self.model._fields[self.type_col]._description_string(self.env),
+            )
+        self.error(row, self.skill_col, message)
+        return None
+
+    def level(self, row, name, skill):
+        level = self.levels.get((skill.skill_type_id, _key(name)))
+        if not level:
+            self.error(
+                row,
+                self.level_col,
+                self.env._(
+                    "%(level)s is not a level of %(type)s, the type of %(skill)s "
+                    "(its levels: %(levels)s).",
+                    level=name,
+                    type=skill.skill_type_id.name,
+                    skill=skill.name,
+                    levels=", ".join(
+                        skill.skill_type_id.skill_level_ids.mapped("name")
+                    ),
+                ),
+            )
+        return level
+
+    def employee(self, row, name):
+        people = self.employees.get(_key(name), [])
+        if len(people) == 1:
+            return people[0]
+        _ = self.env._
+        if people:
+            message = _(
+                "%(count)s employees are called %(name)s: give the work email.",
+                count=len(people),
+                name=name,
+            )
+        else:
+            message = _(
+                "there is no employee %(name)s (by name or work email).", name=name
+            )
+        self.error(row, self.employee_col, message)
+        return None
+
+
+class KompetanseSkillImport(models.AbstractModel):
+    """For models with a skill and its level (employees' skills, role
+    requirements, target picture lines): ``load`` finds those columns by
+    name first, reports every bad row with its column, and writes nothing
+    when one is bad (Odoo's "Test" shows them all)."""
+
+    _name = "kompetanse.skill.import"
+    _description = "Skill Levels Imported by Name"
+
+    # the model's columns: skill type, skill, level, employee (or None)
+    _kompetanse_import_columns = ("skill_type_id", "skill_id", "level_id", None)
+    # the columns that must not be empty in a row of the file
+    _kompetanse_import_required = ("skill_id", "level_id")
+    # whether the skill type is a field of its own, set from the skill when
+    # the file has no such column
+    _kompetanse_import_add_type = False
+
+    def load(self, fields, data):
+        resolved = self._kompetanse_resolve_import(fields, data)
+        if resolved is None:
+            return super().load(fields, data)
+        fields, data, messages = resolved
+        if messages:
+            return {"ids": False, "messages": messages, "nextrow": 0}
+        return super().load(fields, data)
+
+    def _kompetanse_resolve_import(self, fields, data):
+        """(fields, data, errors) with the skill type, skill, level and
+        employee columns given by name turned into ids; None when the file
+        names none of them by name (ids, external ids: Odoo's import as is)."""
+        columns = self._kompetanse_import_columns
+        type_col, skill_col, level_col, employee_col = columns
+        index = {column: fields.index(column) for column in columns if column in fields}
+        if not set(index) - {type_col}:
+            return None
+        add_type = self._kompetanse_import_add_type and type_col not in index
+        if add_type:
+            fields = [*fields, type_col]
+            index[type_col] = len(fields) - 1
+        catalogue = _Catalogue(self, columns, employee_col in index)
+        pairs = {}
+        rows = []
+        for number, row in enumerate(data):
+            row = [*row, ""] if add_type else list(row)
+            rows.append(row)
+            value = {column: (row[i] or "").strip() for column, i in index.items()}
+            empty = [
+                column
+                for column in (*self._kompetanse_import_required, employee_col)
+                if column in index and not value[column]
+            ]
+            for column in empty:
+                catalogue.error(number, column, self.env._("it is empty."))
+            if empty:
+                continue
+            found = self._kompetanse_import_row(catalogue, number, value)
+            if found is None:
+                continue
+            for column, record in found.items():
+                row[index[column]] = str(record.id) if record else ""
+            if {employee_col, skill_col} <= set(found):
+                self._kompetanse_import_pair(catalogue, pairs, number, found)
+        self._kompetanse_import_held(catalogue, pairs)
+        fields = [f"{field}/.id" if field in index else field for field in fields]
+        catalogue.messages.sort(key=lambda message: message["record"])
+        return fields, rows, catalogue.messages
+
+    def _kompetanse_import_row(self, catalogue, number, value):
+        """{column: record} of a row's named columns, or None if one is bad."""
+        type_col, skill_col, level_col, employee_col = self._kompetanse_import_columns
+        found = {}
+        skill_type = None
+        if value.get(type_col):
+            skill_type = catalogue.skill_type(number, value[type_col])
+            if not skill_type:
+                return None
+        if skill_col in value:
+            skill = catalogue.skill(number, value[skill_col], skill_type)
+            if not skill:
+                return None
+            found[skill_col] = skill
+            if type_col in value:
+                found[type_col] = skill.skill_type_id
+            if level_col in value:
+                found[level_col] = catalogue.level(number, value[level_col], skill)
+                if not found[level_col]:
+                    return None
+        elif type_col in value:
+            found[type_col] = skill_type
+        if employee_col in value:
+            found[employee_col] = catalogue.employee(number, value[employee_col])
+            if not found[employee_col]:
+                return None
+        return found
+
+    def _kompetanse_import_pair(self, catalogue, pairs, number, found):
+        """A person's skill twice in the file is an error on the second row."""
+        __, skill_col, __, employee_col = self._kompetanse_import_columns
+        key = (found[employee_col], found[skill_col])
+        if key in pairs:
+            catalogue.error(
+                number,
+                skill_col,
+                self.env._(
+                    "%(employee)s and %(skill)s are also on row %(row)s.",
+                    employee=key[0].name,
+                    skill=key[1].name,
+                    row=pairs[key] + 2,
+                ),
+            )
+        else:
+            pairs[key] = number
+
+    def _kompetanse_import_held(self, catalogue, pairs):
+        """A level the person already has: one query for the whole file."""
+        if not pairs:
+            return
+        __, skill_col, __, employee_col = self._kompetanse_import_columns
+        held = self.sudo().search_fetch(
+            [
+                (employee_col, "in", list({e.id for e, __ in pairs})),
+                (skill_col, "in", list({s.id for __, s in pairs})),
+            ],
+            [employee_col, skill_col],
+        )
+        for record in held:
+            key = (record[employee_col], record[skill_col])
+            if key in pairs:
+                catalogue.error(
+                    pairs[key],
+                    skill_col,
+                    self.env._(
+                        "%(employee)s already has a level of %(skill)s: change it "
+                        "on the employee.",
+                        employee=key[0].name,
+                        skill=key[1].name,
+                    ),
+                )
