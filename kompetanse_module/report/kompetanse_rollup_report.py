@@ -70,8 +70,12 @@ class KompetanseRollupReport(models.Model):
     def _table_query(self):
         return SQL(
             """
-            SELECT ROW_NUMBER() OVER (ORDER BY item.kind, item.record_id,
-                                      item.target_line_id) AS id,
+            -- a row is a need's or a measure's target line (or none): its id
+            -- from the record's and the line's, without numbering (and so
+            -- sorting) every row of the report on each read
+            SELECT ((item.record_id::bigint * bound.lines
+                     + COALESCE(item.target_line_id, 0)) * 2
+                    + (item.kind = 'measure')::int) AS id,
                    item.*,
                    line.target_id,
                    line.skill_id
@@ -116,5 +120,7 @@ class KompetanseRollupReport(models.Model):
                            ) lines ON lines.measure_id = measure.id
                    ) AS item
          LEFT JOIN kompetanse_target_line line ON line.id = item.target_line_id
+        CROSS JOIN (SELECT COALESCE(MAX(id), 0) + 1 AS lines
+                      FROM kompetanse_target_line) bound
             """
         )

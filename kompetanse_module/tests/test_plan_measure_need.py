@@ -333,6 +333,17 @@ class TestPlanMeasureNeed(KompetanseDataCommon):
             .search([("target_id", "=", self.target.id)])
         )
         self.assertEqual(manager_rows.department_id, self.dept_main)
+        # a row each, the same on each read, read back by its id
+        Rollup = self.env["kompetanse.rollup.report"].with_user(self.user_hr)
+        rows = Rollup.search([("target_id", "=", self.target.id)])
+        self.assertEqual(len(set(rows.ids)), 3)
+        self.env.invalidate_all()
+        again = Rollup.search([("target_id", "=", self.target.id)])
+        self.assertEqual(again.ids, rows.ids)
+        self.assertEqual(
+            sorted(Rollup.browse(rows.ids).mapped("kind")),
+            ["measure", "measure", "need"],
+        )
 
     def test_way_to_cover_is_the_method_category(self):
         """G-0-2: a need's way to cover it is a method's category: a method of
