@@ -45,6 +45,7 @@
         "views/kompetanse_cycle_views.xml",
         "views/hr_appraisal_views.xml",
         "views/hr_views.xml",
+        "views/hr_employee_skill_views.xml",
         "views/kompetanse_recruitment_views.xml",
         "views/kompetanse_engagement_views.xml",
         "views/kompetanse_market_views.xml",
