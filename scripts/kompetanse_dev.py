@@ -1107,6 +1107,12 @@ def run_replica_load(rc, config, primary, replica, db):
         "--limit-time-real", "600", "--limit-time-cpu", "600",
         "--log-level", "warn", "--logfile", str(LOG_DIR / "bench-server.log"),
     )  # fmt: skip
+    # with workers Odoo starts its websocket server by running its own script
+    # again (sys.argv[0]): Odoo's launcher, not "-m odoo", whose __main__.py
+    # cannot be run as a script
+    launcher = Path(sys.executable).parent / "odoo"
+    if launcher.is_file():
+        cmd[:3] = [sys.executable, str(launcher)]
     LOG_DIR.mkdir(exist_ok=True)
     primary_log = primary.logfile.stat().st_size if primary.logfile.exists() else 0
     replica_log = replica.logfile.stat().st_size
