@@ -13,6 +13,12 @@ def _key(text):
     return (text or "").strip().casefold()
 
 
+def _cell(row, index):
+    """A cell of a file's row as text (a row may be short, a cell not text)."""
+    value = row[index] if index < len(row) else None
+    return "" if value is None or value is False else str(value).strip()
+
+
 class _Catalogue:
     """The skill types, skills, levels (and employees) of a file, read once,
     found by name; each failure is an error message on its row and column."""
@@ -35,8 +41,9 @@ class _Catalogue:
         }
         self.employees = {}
         if with_employees:
+            # the public profiles: the names and work emails every user reads
             people = (
-                env["hr.employee"]
+                env["hr.employee.public"]
                 .with_context(active_test=False)
                 .search_fetch([], ["name", "work_email"])
             )
@@ -178,9 +185,17 @@ class KompetanseSkillImport(models.AbstractModel):
         columns = self._kompetanse_import_columns
         type_col, skill_col, level_col, employee_col = columns
         index = {column: fields.index(column) for column in columns if column in fields}
-        if not set(index) - {type_col}:
+        if skill_col not in index:
+            # a level or a type is named within a skill: none named, none found
+            index.pop(level_col, None)
+            index.pop(type_col, None)
+        if not index:
             return None
-        add_type = self._kompetanse_import_add_type and type_col not in index
+        add_type = (
+            self._kompetanse_import_add_type
+            and skill_col in index
+            and type_col not in index
+        )
         if add_type:
             fields = [*fields, type_col]
             index[type_col] = len(fields) - 1
@@ -188,9 +203,9 @@ class KompetanseSkillImport(models.AbstractModel):
         pairs = {}
         rows = []
         for number, row in enumerate(data):
-            row = [*row, ""] if add_type else list(row)
+            row = list(row) + [""] * (len(fields) - len(row))
             rows.append(row)
-            value = {column: (row[i] or "").strip() for column, i in index.items()}
+            value = {column: _cell(row, i) for column, i in index.items()}
             empty = [
                 column
                 for column in (*self._kompetanse_import_required, employee_col)
@@ -243,20 +258,22 @@ class KompetanseSkillImport(models.AbstractModel):
     def _kompetanse_import_pair(self, catalogue, pairs, number, found):
         """A person's skill twice in the file is an error on the second row."""
         __, skill_col, __, employee_col = self._kompetanse_import_columns
-        key = (found[employee_col], found[skill_col])
+        # by ids: the employee found is their public profile (same id)
+        employee, skill = found[employee_col], found[skill_col]
+        key = (employee.id, skill.id)
         if key in pairs:
             catalogue.error(
                 number,
                 skill_col,
                 self.env._(
                     "%(employee)s and %(skill)s are also on row %(row)s.",
-                    employee=key[0].name,
-                    skill=key[1].name,
-                    row=pairs[key] + 2,
+                    employee=employee.name,
+                    skill=skill.name,
+                    row=pairs[key][0] + 2,
                 ),
             )
         else:
-            pairs[key] = number
+            pairs[key] = (number, employee.name, skill.name)
 
     def _kompetanse_import_held(self, catalogue, pairs):
         """A level the person already has: one query for the whole file."""
@@ -265,21 +282,22 @@ class KompetanseSkillImport(models.AbstractModel):
         __, skill_col, __, employee_col = self._kompetanse_import_columns
         held = self.sudo().search_fetch(
             [
-                (employee_col, "in", list({e.id for e, __ in pairs})),
-                (skill_col, "in", list({s.id for __, s in pairs})),
+                (employee_col, "in", list({e for e, __ in pairs})),
+                (skill_col, "in", list({s for __, s in pairs})),
             ],
             [employee_col, skill_col],
         )
         for record in held:
-            key = (record[employee_col], record[skill_col])
+            key = (record[employee_col].id, record[skill_col].id)
             if key in pairs:
+                number, employee, skill = pairs[key]
                 catalogue.error(
-                    pairs[key],
+                    number,
                     skill_col,
                     self.env._(
                         "%(employee)s already has a level of %(skill)s: change it "
                         "on the employee.",
-                        employee=key[0].name,
-                        skill=key[1].name,
+                        employee=employee,
+                        skill=skill,
                     ),
                 )

@@ -224,6 +224,27 @@ class TestImport(KompetanseDataCommon):
         )
         self.assertEqual(len(target.line_ids), 2)
 
+    def test_rows_of_any_shape(self):
+        """A row over RPC may be short or hold numbers: read as text, a
+        clear message, no server error."""
+        result = (
+            self.env["hr.employee.skill"]
+            .with_user(self.user_hr)
+            .load(
+                ["employee_id", "skill_id", "skill_level_id"],
+                [["Test Anna", "Test Sami"], [42, None, False]],
+            )
+        )
+        self.assertFalse(result["ids"])
+        self.assertEqual(
+            [m["message"] for m in result["messages"]],
+            [
+                "Row 2, column Skill Level: it is empty.",
+                "Row 3, column Skill: it is empty.",
+                "Row 3, column Skill Level: it is empty.",
+            ],
+        )
+
     def test_ids_as_odoo_imports_them(self):
         """A file with database ids is Odoo's import as it is (whose skill
         type is a column of its own)."""
