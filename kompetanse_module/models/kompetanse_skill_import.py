@@ -247,8 +247,6 @@ class KompetanseSkillImport(models.AbstractModel):
                 found[level_col] = catalogue.level(number, value[level_col], skill)
                 if not found[level_col]:
                     return None
-        elif type_col in value:
-            found[type_col] = skill_type
         if employee_col in value:
             found[employee_col] = catalogue.employee(number, value[employee_col])
             if not found[employee_col]:
