@@ -6,7 +6,8 @@ work email. Odoo's own import finds a many2one by its name alone, which for a
 level ("Good") is ambiguous across skill types and is only refused by the
 level's constraint, row by row, without naming the column."""
 
-from odoo import models
+from odoo import api, models
+from odoo.exceptions import UserError
 
 
 def _key(text):
@@ -169,6 +170,7 @@ class KompetanseSkillImport(models.AbstractModel):
     # the file has no such column
     _kompetanse_import_add_type = False
 
+    @api.model
     def load(self, fields, data):
         resolved = self._kompetanse_resolve_import(fields, data)
         if resolved is None:
@@ -182,6 +184,15 @@ class KompetanseSkillImport(models.AbstractModel):
         """(fields, data, errors) with the skill type, skill, level and
         employee columns given by name turned into ids; None when the file
         names none of them by name (ids, external ids: Odoo's import as is)."""
+        if not isinstance(fields, list | tuple) or not all(
+            isinstance(row, list | tuple) for row in data or ()
+        ):
+            raise UserError(
+                self.env._(
+                    "An import is a list of field names and a list of rows, each "
+                    "a list of cells."
+                )
+            )
         columns = self._kompetanse_import_columns
         type_col, skill_col, level_col, employee_col = columns
         index = {column: fields.index(column) for column in columns if column in fields}
@@ -274,10 +285,29 @@ class KompetanseSkillImport(models.AbstractModel):
             pairs[key] = (number, employee.name, skill.name)
 
     def _kompetanse_import_held(self, catalogue, pairs):
-        """A level the person already has: one query for the whole file."""
+        """A level the person already has: one query for the whole file, for
+        the people whose skills the user sees; the others' rows are refused
+        alike, whatever they hold (the database's own refusal of a second
+        level would tell it, before the access check)."""
         if not pairs:
             return
         __, skill_col, __, employee_col = self._kompetanse_import_columns
+        visible = self.env["hr.employee"]._kompetanse_individual_ids(
+            {employee for employee, __ in pairs}
+        )
+        for key, (number, employee, __) in list(pairs.items()):
+            if key[0] not in visible:
+                catalogue.error(
+                    number,
+                    employee_col,
+                    self.env._(
+                        "you do not keep the skills of %(employee)s.",
+                        employee=employee,
+                    ),
+                )
+                del pairs[key]
+        if not pairs:
+            return
         held = self.sudo().search_fetch(
             [
                 (employee_col, "in", list({e for e, __ in pairs})),

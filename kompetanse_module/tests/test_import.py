@@ -3,6 +3,7 @@
 import csv
 import io
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import file_open
 
@@ -223,6 +224,32 @@ class TestImport(KompetanseDataCommon):
             result["messages"][0]["message"],
         )
         self.assertEqual(len(target.line_ids), 2)
+
+    def test_others_levels_not_told(self):
+        """G-HR-1: an import does not tell who holds what: a row for someone
+        whose skills the user does not keep is refused alike, held or not."""
+        result = self._import(
+            "hr.employee.skill",
+            [
+                ["employee_id", "skill_id", "skill_level_id"],
+                ["Test Bjørn", "Test Norwegian", "C2"],  # he holds it
+                ["Test Bjørn", "Test Sami", "C2"],  # he does not
+            ],
+            user=self.user_employee,
+        )
+        self.assertFalse(result["ids"])
+        self.assertEqual(
+            [m["message"] for m in result["messages"]],
+            [
+                "Row 2, column Employee: you do not keep the skills of Test Bjørn.",
+                "Row 3, column Employee: you do not keep the skills of Test Bjørn.",
+            ],
+        )
+        # called over RPC as Odoo's load is: on the model, without records
+        for model in ("hr.employee.skill", "kompetanse.target.line"):
+            self.assertEqual(type(self.env[model]).load._api, "model")
+        with self.assertRaisesMessage(UserError, "each a list of cells"):
+            self.env["hr.employee.skill"].load(["employee_id"], [5])
 
     def test_rows_of_any_shape(self):
         """A row over RPC may be short or hold numbers: read as text, a
