@@ -64,9 +64,11 @@ class _Catalogue:
                     column=label,
                     message=message,
                 ),
-                "field": column,
+                # no "field": Odoo's import screen would fold the messages of
+                # a column into "multiple errors" with their rows only; and
+                # its "row" the file's, as in the message
                 "rows": {"from": row, "to": row},
-                "record": row,
+                "record": row + 2,
             }
         )
 

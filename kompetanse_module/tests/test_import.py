@@ -71,6 +71,7 @@ class TestImport(KompetanseDataCommon):
         self.assertEqual(
             languages.skill_level_ids.mapped("name"), ["A2", "B1", "B2", "C1", "C2"]
         )
+        self.assertEqual(languages.name, "Test Språk (CEFR)")
         self.assertEqual(
             languages.skill_ids.mapped("name"), ["Norsk", "Engelsk", "Nordsamisk"]
         )
@@ -193,11 +194,17 @@ class TestImport(KompetanseDataCommon):
             [
                 ["employee_id", "skill_id", "skill_level_id"],
                 ["Test Anna", "Test SQL", "C2"],
+                ["Test Anna", "Test Cobol", "C2"],
             ],
         )
         self.assertIn(
             "Rad 2, kolonne Ferdighetsnivå: C2 er ikke et nivå i Test Tech",
             result["messages"][0]["message"],
+        )
+        # the column's name too (Odoo's own, translated by the module)
+        self.assertEqual(
+            result["messages"][1]["message"],
+            "Rad 3, kolonne Ferdighet: det finnes ingen ferdighet Test Cobol.",
         )
 
     def test_target_lines_by_name(self):
