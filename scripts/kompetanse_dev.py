@@ -11,6 +11,7 @@ private PostgreSQL cluster when the one Odoo's configuration names does not answ
 import argparse
 import ast
 import configparser
+import contextlib
 import hashlib
 import json
 import os
@@ -21,6 +22,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -160,6 +162,22 @@ def ensure_chromium():
     names = ("google-chrome", "chromium", "chromium-browser", "google-chrome-stable")
     if not any(shutil.which(name) for name in names):
         apt_install(["chromium"], "browser tests need Chromium")
+    warm_chromium(next(shutil.which(name) for name in names if shutil.which(name)))
+
+
+def warm_chromium(browser):
+    """Start the browser once before the tours: its first start on a machine
+    (fonts, caches) can take longer than the 10 s Odoo waits for it, and Odoo
+    then skips the tour and leaves that browser running."""
+    with tempfile.TemporaryDirectory(prefix="kompetanse_chrome_") as profile:
+        try:
+            subprocess.run(
+                [browser, "--headless", "--no-sandbox", "--disable-gpu",
+                 f"--user-data-dir={profile}", "--dump-dom", "about:blank"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120,
+            )  # fmt: skip
+        except (OSError, subprocess.TimeoutExpired):
+            say("the browser did not start within 120 s; the tours may be skipped")
 
 
 def ensure_wkhtmltopdf():
@@ -515,10 +533,14 @@ def stream_odoo(cmd, logfile):
     """Run Odoo, keep its whole log in logfile and print what matters."""
     counts = {"errors": [], "skipped": [], "report": None}
     with open(logfile, "w", encoding="utf-8") as log:
+        # Odoo in a process group of its own: what it leaves running when it
+        # ends (a browser it gave up waiting for) would hold the log's pipe
+        # open, and this loop would wait for ever; it goes with Odoo
         proc = subprocess.Popen(
             cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            cwd=ROOT, errors="replace",
+            cwd=ROOT, errors="replace", start_new_session=True,
         )  # fmt: skip
+        threading.Thread(target=_end_group_after, args=(proc,), daemon=True).start()
         try:
             level = None
             for line in proc.stdout:
@@ -529,6 +551,12 @@ def stream_odoo(cmd, logfile):
             raise
         returncode = proc.wait()
     return returncode, counts
+
+
+def _end_group_after(proc):
+    proc.wait()
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGTERM)
 
 
 def _read_log_line(line, level, counts):
@@ -1095,7 +1123,6 @@ def run_replica_load(rc, config, primary, replica, db):
     """Odoo with workers on the primary and db_replica_host on the replica;
     BENCH_CLIENTS clients for BENCH_SECONDS: the reports, the first screen,
     and a write each round (a need saved), over JSON-RPC as the web client."""
-    import threading
 
     port = free_port()
     cmd = odoo_command(
