@@ -1,9 +1,12 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import unittest
+
 from odoo.tests import TransactionCase, tagged
 
 from .. import uninstall_hook
 from ..models.hr_employee import DEPARTURE_INDEX
+from .common import BrowserStartRetry
 
 DEPENDENCIES = {
     "hr_skills",
@@ -67,3 +70,47 @@ class TestInstall(TransactionCase):
         # as install and upgrade make it
         self.env["hr.employee"].init()
         self.assertTrue(index())
+
+    def test_browser_started_again(self):
+        """The tours' browser is started again when it does not answer in
+        Odoo's time, at most three times; any other skip is a skip."""
+        answers = []
+
+        class Browser:
+            def browser_js(self, *args, **kwargs):
+                answers.append(args)
+                if len(answers) < 3:
+                    raise unittest.SkipTest("Failed to detect chrome devtools port")
+                return "ran"
+
+        class Tour(BrowserStartRetry, Browser):
+            pass
+
+        self.assertEqual(Tour().browser_js("/odoo"), "ran")
+        self.assertEqual(len(answers), 3)
+        answers.clear()
+
+        class Down:
+            def browser_js(self, *args, **kwargs):
+                answers.append(args)
+                raise unittest.SkipTest("Failed to detect chrome devtools port")
+
+        class Gone(BrowserStartRetry, Down):
+            pass
+
+        with self.assertRaises(unittest.SkipTest):
+            Gone().browser_js()
+        self.assertEqual(len(answers), 3)
+
+        class Other:
+            def browser_js(self, *args, **kwargs):
+                answers.append(args)
+                raise unittest.SkipTest("chromium not found")
+
+        class Elsewhere(BrowserStartRetry, Other):
+            pass
+
+        answers.clear()
+        with self.assertRaises(unittest.SkipTest):
+            Elsewhere().browser_js()
+        self.assertEqual(len(answers), 1)

@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError
 from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 
-from .common import KompetanseCommon
+from .common import BrowserStartRetry, KompetanseCommon
 
 
 class SkillDataMixin:
@@ -134,7 +134,7 @@ class TestMenu(SkillDataMixin, KompetanseCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestMenuTour(SkillDataMixin, HttpCase):
+class TestMenuTour(SkillDataMixin, BrowserStartRetry, HttpCase):
     def test_menu_tour(self):
         """G-TL-1: in the browser, admin opens Kompetanse from the apps menu, sees
         the approved target picture's progress, the gap matrix coloured by gap,
@@ -178,7 +178,7 @@ class TestMenuTour(SkillDataMixin, HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestPlanTour(SkillDataMixin, HttpCase):
+class TestPlanTour(SkillDataMixin, BrowserStartRetry, HttpCase):
     def test_plan_tour(self):
         """G-NL-2, G-NL-7: in the browser, a plan proposes needs from the
         unit's gaps and goes to HR; a need is submitted, reviewed and accepted into

@@ -2,9 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import HttpCase, tagged
 
+from .common import BrowserStartRetry
+
 
 @tagged("post_install", "-at_install")
-class TestRoleTours(HttpCase):
+class TestRoleTours(BrowserStartRetry, HttpCase):
     """The demo's users, one per role, log in (password = login) and walk
     their main screens and one flow in the browser: what the README promises a
     new user. The demo data is what these tours are about."""
