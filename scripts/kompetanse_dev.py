@@ -162,22 +162,6 @@ def ensure_chromium():
     names = ("google-chrome", "chromium", "chromium-browser", "google-chrome-stable")
     if not any(shutil.which(name) for name in names):
         apt_install(["chromium"], "browser tests need Chromium")
-    warm_chromium(next(shutil.which(name) for name in names if shutil.which(name)))
-
-
-def warm_chromium(browser):
-    """Start the browser once before the tours: its first start on a machine
-    (fonts, caches) can take longer than the 10 s Odoo waits for it, and Odoo
-    then skips the tour and leaves that browser running."""
-    with tempfile.TemporaryDirectory(prefix="kompetanse_chrome_") as profile:
-        try:
-            subprocess.run(
-                [browser, "--headless", "--no-sandbox", "--disable-gpu",
-                 f"--user-data-dir={profile}", "--dump-dom", "about:blank"],
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120,
-            )  # fmt: skip
-        except (OSError, subprocess.TimeoutExpired):
-            say("the browser did not start within 120 s; the tours may be skipped")
 
 
 def ensure_wkhtmltopdf():

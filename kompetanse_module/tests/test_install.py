@@ -76,41 +76,23 @@ class TestInstall(TransactionCase):
         Odoo's time, at most three times; any other skip is a skip."""
         answers = []
 
-        class Browser:
-            def browser_js(self, *args, **kwargs):
-                answers.append(args)
-                if len(answers) < 3:
-                    raise unittest.SkipTest("Failed to detect chrome devtools port")
-                return "ran"
+        def tour(message, answers_at=None):
+            """A tour whose browser skips with message until answers_at."""
 
-        class Tour(BrowserStartRetry, Browser):
-            pass
+            class Browser:
+                def browser_js(self, *args, **kwargs):
+                    answers.append(args)
+                    if len(answers) != answers_at:
+                        raise unittest.SkipTest(message)
+                    return "ran"
 
-        self.assertEqual(Tour().browser_js("/odoo"), "ran")
+            return type("Tour", (BrowserStartRetry, Browser), {})()
+
+        port = "Failed to detect chrome devtools port"
+        self.assertEqual(tour(port, answers_at=3).browser_js("/odoo"), "ran")
         self.assertEqual(len(answers), 3)
-        answers.clear()
-
-        class Down:
-            def browser_js(self, *args, **kwargs):
-                answers.append(args)
-                raise unittest.SkipTest("Failed to detect chrome devtools port")
-
-        class Gone(BrowserStartRetry, Down):
-            pass
-
-        with self.assertRaises(unittest.SkipTest):
-            Gone().browser_js()
-        self.assertEqual(len(answers), 3)
-
-        class Other:
-            def browser_js(self, *args, **kwargs):
-                answers.append(args)
-                raise unittest.SkipTest("chromium not found")
-
-        class Elsewhere(BrowserStartRetry, Other):
-            pass
-
-        answers.clear()
-        with self.assertRaises(unittest.SkipTest):
-            Elsewhere().browser_js()
-        self.assertEqual(len(answers), 1)
+        for message, starts in ((port, 3), ("chromium not found", 1)):
+            answers.clear()
+            with self.assertRaises(unittest.SkipTest):
+                tour(message).browser_js()
+            self.assertEqual(len(answers), starts)
