@@ -1,17 +1,24 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
+import time
 import unittest
 from contextlib import contextmanager
+from unittest.mock import patch
 
 from odoo.fields import Command
+from odoo.tests import common as odoo_test_common
 from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon
 
 _logger = logging.getLogger(__name__)
 # Odoo waits 10 s for Chromium to open its devtools port, then skips the tour
+BROWSER_WAIT = 30
 BROWSER_STARTS = 3
+# the skips of a browser that is not there (the others are of one that did not
+# start or answer in time)
+BROWSER_MISSING = ("not found", "not installed")
 
 GROUP_USER = "kompetanse_module.kompetanse_group_user"
 GROUP_MANAGER = "kompetanse_module.kompetanse_group_manager"
@@ -249,18 +256,26 @@ class KompetanseOrgCommon(KompetanseDataCommon):
 
 
 class BrowserStartRetry:
-    """For the tours (before HttpCase): a browser that does not open its
-    devtools port within Odoo's 10 s (seen here now and then on the first
-    start of a run) is started again, up to BROWSER_STARTS times, rather than
-    the tour being skipped. Odoo starts the browser first thing in browser_js,
-    before anything of the tour is done."""
+    """For the tours (before HttpCase): Chromium is given BROWSER_WAIT seconds
+    to open its devtools port (Odoo gives it 10, which its first start of a
+    run here has missed now and then), and a browser that does not start or
+    answer is started again, up to BROWSER_STARTS times, rather than the tour
+    being skipped. Odoo starts the browser first thing in browser_js, before
+    anything of the tour is done; a browser that is missing is a skip."""
 
     def browser_js(self, *args, **kwargs):
         for start in range(1, BROWSER_STARTS + 1):
             try:
-                return super().browser_js(*args, **kwargs)
+                with patch.object(
+                    odoo_test_common,
+                    "CHECK_BROWSER_ITERATIONS",
+                    int(BROWSER_WAIT / odoo_test_common.CHECK_BROWSER_SLEEP),
+                ):
+                    return super().browser_js(*args, **kwargs)
             except unittest.SkipTest as skip:
-                if "devtools port" not in str(skip) or start == BROWSER_STARTS:
+                missing = any(word in str(skip) for word in BROWSER_MISSING)
+                if missing or start == BROWSER_STARTS:
                     raise
-                _logger.info("the browser did not answer (%s): started again", skip)
+                _logger.info("the browser did not start (%s): started again", skip)
+                time.sleep(start)
         return None

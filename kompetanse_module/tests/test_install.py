@@ -1,8 +1,11 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import time
 import unittest
+from unittest.mock import patch
 
 from odoo.tests import TransactionCase, tagged
+from odoo.tests import common as odoo_test_common
 
 from .. import uninstall_hook
 from ..models.hr_employee import DEPARTURE_INDEX
@@ -72,8 +75,9 @@ class TestInstall(TransactionCase):
         self.assertTrue(index())
 
     def test_browser_started_again(self):
-        """The tours' browser is started again when it does not answer in
-        Odoo's time, at most three times; any other skip is a skip."""
+        """The tours' browser is given 30 s to start, and started again when
+        it does not start or answer, at most three times; a browser that is
+        missing is a skip."""
         answers = []
 
         def tour(message, answers_at=None):
@@ -81,18 +85,28 @@ class TestInstall(TransactionCase):
 
             class Browser:
                 def browser_js(self, *args, **kwargs):
-                    answers.append(args)
+                    answers.append(odoo_test_common.CHECK_BROWSER_ITERATIONS)
                     if len(answers) != answers_at:
                         raise unittest.SkipTest(message)
                     return "ran"
 
             return type("Tour", (BrowserStartRetry, Browser), {})()
 
-        port = "Failed to detect chrome devtools port"
-        self.assertEqual(tour(port, answers_at=3).browser_js("/odoo"), "ran")
-        self.assertEqual(len(answers), 3)
-        for message, starts in ((port, 3), ("chromium not found", 1)):
-            answers.clear()
-            with self.assertRaises(unittest.SkipTest):
-                tour(message).browser_js()
-            self.assertEqual(len(answers), starts)
+        port = "Failed to detect chrome devtools port after 10.0s."
+        connection = "Error during Chrome headless connection"
+        iterations = odoo_test_common.CHECK_BROWSER_ITERATIONS
+        with patch.object(time, "sleep") as sleep:
+            self.assertEqual(tour(port, answers_at=3).browser_js("/odoo"), "ran")
+            self.assertEqual(answers, [300, 300, 300])
+            self.assertEqual(sleep.call_count, 2)
+            for message, starts in (
+                (port, 3),
+                (connection, 3),
+                ("Chrome executable not found", 1),
+                ("websocket-client module is not installed", 1),
+            ):
+                answers.clear()
+                with self.assertRaises(unittest.SkipTest):
+                    tour(message).browser_js()
+                self.assertEqual(len(answers), starts, message)
+        self.assertEqual(odoo_test_common.CHECK_BROWSER_ITERATIONS, iterations)
