@@ -54,7 +54,7 @@ TEST_REPORT = re.compile(
     r"(?P<failed>\d+) failed, (?P<errors>\d+) error\(s\) of (?P<run>\d+) tests "
     r"when loading database"
 )
-SKIPPED_TEST = re.compile(r" INFO \S+ \S+: skipped (?P<test>.+?) : ")
+SKIPPED_TEST = re.compile(r" INFO \S+ \S+: skipped (?P<test>.+?) : (?P<reason>.*)")
 # the suites of the apps the module builds on: they must not fail more with it
 PEER_MODULES = ("hr", "hr_skills", "hr_recruitment_skills", "hr_appraisal_oca")
 PEER_RESULT = re.compile(
@@ -561,7 +561,7 @@ def _read_log_line(line, level, counts):
         counts["report"] = {k: int(v) for k, v in report.groupdict().items()}
     skipped = SKIPPED_TEST.search(line)
     if skipped:
-        counts["skipped"].append(skipped["test"])
+        counts["skipped"].append(f"{skipped['test']} ({skipped['reason'].strip()})")
     ours = f"odoo.addons.{MODULE}" in match["logger"] and " Starting " in line
     if level in SHOWN_LEVELS or report or skipped or ours:
         print(line, end="", flush=True)
