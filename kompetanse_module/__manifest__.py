@@ -3,7 +3,7 @@
 {
     "name": "Kompetanse",
     "summary": "Strategic competence management: target picture, gaps, measures",
-    "version": "18.0.1.5.0",
+    "version": "18.0.1.6.0",
     "license": "LGPL-3",
     "category": "Human Resources",
     "author": "Kompetanse contributors",
@@ -46,6 +46,7 @@
         "views/hr_appraisal_views.xml",
         "views/hr_views.xml",
         "views/hr_employee_skill_views.xml",
+        "views/kompetanse_esco_import_views.xml",
         "views/kompetanse_recruitment_views.xml",
         "views/kompetanse_engagement_views.xml",
         "views/kompetanse_market_views.xml",

@@ -1,6 +1,6 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 # the module's records that keep a skill or level they name: requirements, and
@@ -46,6 +46,22 @@ class HrSkill(models.Model):
     it. Odoo lets every internal user create a skill; only HR may here."""
 
     _inherit = "hr.skill"
+
+    # ESCO's concept of the skill, when it came from ESCO (the import wizard
+    # finds it again by it)
+    kompetanse_esco_uri = fields.Char(string="ESCO Concept URI", copy=False)
+    kompetanse_esco_alt_labels = fields.Text(
+        string="Alternative Labels", translate=True
+    )
+    kompetanse_esco_description = fields.Text(string="Description", translate=True)
+
+    _sql_constraints = [
+        (
+            "kompetanse_esco_uri_unique",
+            "unique (kompetanse_esco_uri)",
+            "An ESCO concept is one skill of the catalogue.",
+        )
+    ]
 
     @api.model_create_multi
     def create(self, vals_list):

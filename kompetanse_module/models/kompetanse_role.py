@@ -90,6 +90,32 @@ class KompetanseRole(models.Model):
             self._kompetanse_requirements_changed()
         return result
 
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": self.env._("Import Template for Roles and Requirements"),
+                "template": "/kompetanse_module/static/xls/kompetanse_role.csv",
+            }
+        ]
+
+    @api.model
+    def load(self, fields, data):
+        """Roles with their requirements in one file: the requirements'
+        skills and levels by name, as in an import of the lines alone."""
+        resolved = self.env["kompetanse.role.line"]._kompetanse_resolve_import(
+            fields,
+            data,
+            prefix="line_ids/",
+            label=self._fields["line_ids"]._description_string(self.env),
+        )
+        if resolved is None:
+            return super().load(fields, data)
+        fields, data, messages = resolved
+        if messages:
+            return {"ids": False, "messages": messages, "nextrow": 0}
+        return super().load(fields, data)
+
     def _kompetanse_requirements_changed(self):
         for role in self.sudo():
             role.requirements_version += 1

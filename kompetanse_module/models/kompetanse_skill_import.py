@@ -24,8 +24,11 @@ class _Catalogue:
     """The skill types, skills, levels (and employees) of a file, read once,
     found by name; each failure is an error message on its row and column."""
 
-    def __init__(self, model, columns, with_employees):
+    def __init__(self, model, columns, with_employees, label=""):
         self.model = model
+        # the label of the field the file's lines are in (a role's
+        # requirements), before each column's
+        self.label_prefix = label
         self.env = env = model.env
         self.type_col, self.skill_col, self.level_col, self.employee_col = columns
         self.messages = []
@@ -52,8 +55,11 @@ class _Catalogue:
                 for key in {_key(person.name), _key(person.work_email)} - {""}:
                     self.employees.setdefault(key, []).append(person)
 
-    def error(self, row, column, message):
+    def label(self, column):
         label = self.model._fields[column]._description_string(self.env)
+        return f"{self.label_prefix} / {label}" if self.label_prefix else label
+
+    def error(self, row, column, message):
         self.messages.append(
             {
                 "type": "error",
@@ -61,7 +67,7 @@ class _Catalogue:
                 "message": self.env._(
                     "Row %(row)s, column %(column)s: %(message)s",
                     row=row + 2,
-                    column=label,
+                    column=self.label(column),
                     message=message,
                 ),
                 # no "field": Odoo's import screen would fold the messages of
@@ -106,13 +112,22 @@ class _Catalogue:
             )
         elif not found:
             message = _("there is no skill %(name)s.", name=name)
+        elif self.model._fields[self.type_col].readonly:
+            # the type of a requirement is its skill's: Odoo's import screen
+            # does not offer the column
+            message = _(
+                "%(name)s is a skill of several types (%(types)s): rename one "
+                "of them in the catalogue.",
+                name=name,
+                types=", ".join(skill.skill_type_id.name for skill in found),
+            )
         else:
             message = _(
                 "%(name)s is a skill of several types (%(types)s): add the "
                 "column %(column)s.",
                 name=name,
                 types=", ".join(skill.skill_type_id.name for skill in found),
-                column=self.model._fields[self.type_col]._description_string(self.env),
+                column=self.label(self.type_col),
             )
         self.error(row, self.skill_col, message)
         return None
@@ -182,10 +197,12 @@ class KompetanseSkillImport(models.AbstractModel):
             return {"ids": False, "messages": messages, "nextrow": 0}
         return super().load(fields, data)
 
-    def _kompetanse_resolve_import(self, fields, data):
+    def _kompetanse_resolve_import(self, fields, data, prefix="", label=""):
         """(fields, data, errors) with the skill type, skill, level and
         employee columns given by name turned into ids; None when the file
-        names none of them by name (ids, external ids: Odoo's import as is)."""
+        names none of them by name (ids, external ids: Odoo's import as is).
+        With a prefix ("line_ids/"), the columns are those of this model's
+        records inside another's import, under the label of its field."""
         if not isinstance(fields, list | tuple) or not all(
             isinstance(row, list | tuple) for row in data or ()
         ):
@@ -197,7 +214,11 @@ class KompetanseSkillImport(models.AbstractModel):
             )
         columns = self._kompetanse_import_columns
         type_col, skill_col, level_col, employee_col = columns
-        index = {column: fields.index(column) for column in columns if column in fields}
+        index = {
+            column: fields.index(prefix + column)
+            for column in columns
+            if column and prefix + column in fields
+        }
         if skill_col not in index:
             # a level or a type is named within a skill: none named, none found
             index.pop(level_col, None)
@@ -210,15 +231,18 @@ class KompetanseSkillImport(models.AbstractModel):
             and type_col not in index
         )
         if add_type:
-            fields = [*fields, type_col]
+            fields = [*fields, prefix + type_col]
             index[type_col] = len(fields) - 1
-        catalogue = _Catalogue(self, columns, employee_col in index)
+        catalogue = _Catalogue(self, columns, employee_col in index, label)
         pairs = {}
         rows = []
         for number, row in enumerate(data):
             row = list(row) + [""] * (len(fields) - len(row))
             rows.append(row)
             value = {column: _cell(row, i) for column, i in index.items()}
+            if prefix and not any(value.values()):
+                # a row of the outer record's without a line of ours
+                continue
             empty = [
                 column
                 for column in (*self._kompetanse_import_required, employee_col)
@@ -236,8 +260,16 @@ class KompetanseSkillImport(models.AbstractModel):
             if {employee_col, skill_col} <= set(found):
                 self._kompetanse_import_pair(catalogue, pairs, number, found)
         self._kompetanse_import_held(catalogue, pairs)
-        fields = [f"{field}/.id" if field in index else field for field in fields]
         catalogue.messages.sort(key=lambda message: message["record"])
+        if type_col in index and self._fields[type_col].readonly:
+            # the type named a skill; the field is the skill's (related):
+            # written, it would change the skill's type
+            drop = index.pop(type_col)
+            fields = fields[:drop] + fields[drop + 1 :]
+            rows = [row[:drop] + row[drop + 1 :] for row in rows]
+            index = {c: i - (i > drop) for c, i in index.items()}
+        named = {prefix + column for column in index}
+        fields = [f"{field}/.id" if field in named else field for field in fields]
         return fields, rows, catalogue.messages
 
     def _kompetanse_import_row(self, catalogue, number, value):

@@ -22,3 +22,4 @@ from . import test_recruitment
 from . import test_market
 from . import test_turnover
 from . import test_import
+from . import test_esco

@@ -49,6 +49,7 @@ class TestImport(KompetanseDataCommon):
             ("hr.skill.type", "hr_skill_type.csv"),
             ("hr.employee.skill", "hr_employee_skill.csv"),
             ("kompetanse.target.line", "kompetanse_target_line.csv"),
+            ("kompetanse.role", "kompetanse_role.csv"),
         ):
             templates = self.env[model].get_import_templates()
             self.assertEqual(
@@ -232,6 +233,86 @@ class TestImport(KompetanseDataCommon):
         )
         self.assertEqual(len(target.line_ids), 2)
 
+    def test_roles_with_requirements(self):
+        """G-NL-2: roles with their requirements in one file, the skills and
+        levels by name; a bad requirement names its row and column, and no
+        role of the file is written. As a manager, for their unit; a skill's
+        type over RPC tells two skills apart and changes neither."""
+        python_lang = self.env["hr.skill"].create(
+            {"name": "Test Python", "skill_type_id": self.type_lang.id}
+        )
+        Role = self.env["kompetanse.role"]
+        header = [
+            "name",
+            "department_id",
+            "line_ids/skill_id",
+            "line_ids/level_id",
+            "line_ids/importance",
+        ]
+        rows = [
+            header,
+            [
+                "Test Analyst",
+                "Test Main Unit / Test Sub Unit",
+                "Test SQL",
+                "Senior",
+                "essential",
+            ],
+            ["", "", "Test Sami", "b2", "Desirable"],
+            ["", "", "Test Norwegian", "C2", "essential"],
+            ["Test Writer", "Test Main Unit", "", "", ""],
+            ["", "", "Test Sami", "Senior", "essential"],
+            ["", "", "Test Python", "Senior", "essential"],
+            ["", "", "Test Cobol", "Senior", "essential"],
+        ]
+        before = Role.search_count([])
+        result = self._import("kompetanse.role", rows, user=self.user_manager)
+        self.assertFalse(result["ids"])
+        self.assertEqual(
+            [m["message"][: m["message"].index(":", 12)] for m in result["messages"]],
+            [
+                "Row 6, column Requirements / Minimum Level",
+                "Row 7, column Requirements / Skill",
+                "Row 8, column Requirements / Skill",
+            ],
+        )
+        self.assertIn("rename one of them", result["messages"][1]["message"])
+        self.assertEqual(Role.search_count([]), before)
+        rows[5:] = [["", "", "Test SQL", "Junior", "essential"]]
+        result = self._import("kompetanse.role", rows, user=self.user_manager)
+        self.assertFalse(result["messages"])
+        analyst, writer = Role.browse(result["ids"])
+        self.assertEqual(
+            {(ln.skill_id, ln.level_id, ln.importance) for ln in analyst.line_ids},
+            {
+                (self.sql, self.senior, "essential"),
+                (self.norwegian, self.c2, "essential"),
+                (self.sami, self.b2, "desirable"),
+            },
+        )
+        self.assertEqual(writer.department_id, self.dept_main)
+        self.assertEqual(writer.line_ids.skill_id, self.sql)
+        # over RPC, the lines' skill type (the skill's own field) tells the
+        # two Test Python apart; neither skill is changed by it
+        unit = self.dept_sub.complete_name
+        result = Role.with_user(self.user_manager).load(
+            ["name", "department_id", "line_ids/skill_type_id", "line_ids/skill_id",
+             "line_ids/level_id"],
+            [["Test Coder", unit, "Test Tech", "Test Python", "Senior"]],
+        )  # fmt: skip
+        self.assertFalse(result["messages"])
+        self.assertEqual(Role.browse(result["ids"]).line_ids.skill_id, self.python)
+        self.assertEqual(python_lang.skill_type_id, self.type_lang)
+        self.assertEqual(self.python.skill_type_id, self.type_tech)
+        # outside the manager's units: Odoo's refusal, and nothing written
+        result = self._import(
+            "kompetanse.role",
+            [header, ["Test Other", "Test Other Unit", "Test SQL", "Senior", ""]],
+            user=self.user_manager,
+        )
+        self.assertEqual(result["messages"][0]["type"], "error")
+        self.assertFalse(Role.search([("name", "=", "Test Other")]))
+
     def test_others_levels_not_told(self):
         """G-HR-1: an import does not tell who holds what: a row for someone
         whose skills the user does not keep is refused alike, held or not."""
@@ -253,7 +334,7 @@ class TestImport(KompetanseDataCommon):
             ],
         )
         # called over RPC as Odoo's load is: on the model, without records
-        for model in ("hr.employee.skill", "kompetanse.target.line"):
+        for model in ("hr.employee.skill", "kompetanse.target.line", "kompetanse.role"):
             self.assertEqual(type(self.env[model]).load._api, "model")
         with self.assertRaisesMessage(UserError, "each a list of cells"):
             self.env["hr.employee.skill"].load(["employee_id"], [5])

@@ -1,0 +1,1 @@
+from . import kompetanse_esco_import
