@@ -412,8 +412,8 @@ def demo_users_exist(postgres, name):
 def odoo_command(rc, config, postgres, *args):
     cmd = [sys.executable, "-m", "odoo"]
     command_args = []
-    if args and args[0] == "db":
-        command_args, args = ["db"], args[1:]
+    if args and args[0] in ("db", "shell"):
+        command_args, args = [args[0]], args[1:]
     cmd += command_args
     if rc:
         cmd += ["-c", str(rc)]
@@ -650,6 +650,81 @@ def run_peer_suites(rc, config, postgres, db):
     return ok
 
 
+LIFECYCLE_STEPS = (
+    # (what, Odoo's arguments or None, the check's phase or None)
+    ("the dependencies, in Norwegian too", "deps", "baseline"),
+    (f"{MODULE} installed", ["-i", MODULE], "fill"),
+    (f"{MODULE} upgraded", ["-u", MODULE], "upgraded"),
+    (f"{MODULE} uninstalled", None, "uninstall"),
+    ("after the uninstall", None, "uninstalled"),
+    (f"{MODULE} installed again", ["-i", MODULE], "reinstalled"),
+)
+
+
+def run_lifecycle(rc, config, postgres, db):
+    """Install, fill, upgrade, uninstall and install again on a throwaway
+    database without demo data, each step checked by scripts/lifecycle_check.py
+    in Odoo's shell: one check, failed at the first step that fails."""
+    base = ["-d", db, "--stop-after-init", "--no-http", "--max-cron-threads", "0"]
+    state = LOG_DIR / "lifecycle.json"
+    state.unlink(missing_ok=True)
+    logfile = LOG_DIR / "lifecycle.log"
+    env = {
+        **os.environ,
+        "KOMPETANSE_LIFECYCLE_STATE": str(state),
+    }
+    script = (ROOT / "scripts" / "lifecycle_check.py").read_text(encoding="utf-8")
+    say(f"lifecycle: install, upgrade, uninstall, install again ({db})")
+    try:
+        with open(logfile, "w", encoding="utf-8") as log:
+            for what, odoo_args, phase in LIFECYCLE_STEPS:
+                if odoo_args == "deps":
+                    odoo_args = [
+                        # as in production: no demo data
+                        "-i", ",".join(manifest_depends()), "--without-demo", "all",
+                        "--load-language", "nb_NO",
+                    ]  # fmt: skip
+                steps = []
+                if odoo_args:
+                    steps.append(odoo_command(rc, config, postgres, *odoo_args, *base))
+                steps.append(
+                    odoo_command(rc, config, postgres, "shell", "-d", db, "--no-http")
+                )
+                for number, cmd in enumerate(steps):
+                    shell = number == len(steps) - 1
+                    log.write(f"\n=== {what}: {' '.join(cmd)}\n")
+                    log.flush()
+                    result = run(
+                        cmd,
+                        cwd=ROOT,
+                        input=script if shell else None,
+                        text=True,
+                        stdout=subprocess.PIPE,
+                        stderr=subprocess.STDOUT,
+                        env={**env, "KOMPETANSE_LIFECYCLE_PHASE": phase},
+                    )
+                    log.write(result.stdout)
+                    errors = [
+                        line
+                        for line in result.stdout.splitlines()
+                        if re.search(r"^\S+ \S+ \d+ (ERROR|CRITICAL) ", line)
+                    ]
+                    for line in result.stdout.splitlines():
+                        if line.startswith("lifecycle"):
+                            say(line)
+                    if result.returncode or errors:
+                        say(
+                            f"lifecycle: failed at {what} (exit {result.returncode}"
+                            f", {len(errors)} ERROR lines); see {logfile}"
+                        )
+                        for line in errors[:5]:
+                            say(f"    {line}")
+                        return False
+    finally:
+        drop_database(rc, config, postgres, db)
+    return True
+
+
 def cmd_test(args):
     started = time.monotonic()
     rc = odoo_rc()
@@ -676,13 +751,15 @@ def cmd_test(args):
     )  # fmt: skip
     say(f"installing {MODULE} with its tests in the throwaway database {db}")
     interrupted = False
-    peers_ok = None
+    peers_ok = lifecycle_ok = None
     try:
         returncode, counts = stream_odoo(cmd, logfile)
         # the whole suite only: a subset is a quick loop while writing tests
         whole = args.test_tags == f"/{MODULE}"
         if whole and not args.no_peers and counts["report"]:
             peers_ok = run_peer_suites(rc, config, postgres, db)
+        if whole and not args.no_lifecycle and counts["report"]:
+            lifecycle_ok = run_lifecycle(rc, config, postgres, f"{db}_lifecycle")
     except KeyboardInterrupt:
         interrupted = True
         returncode, counts = 130, {"errors": [], "skipped": [], "report": None}
@@ -703,6 +780,10 @@ def cmd_test(args):
             say(f"a skipped test counts as failed: {test}")
     if peers_ok is not None:
         results.append(("peer suites without new failures", peers_ok))
+    if lifecycle_ok is not None:
+        results.append(
+            ("lifecycle: install, upgrade, uninstall, reinstall", lifecycle_ok)
+        )
     log_clean = not counts["errors"] and returncode == 0 and not interrupted
     results.append(("odoo log without ERROR/CRITICAL and exit 0", log_clean))
     if not log_clean:
@@ -1298,6 +1379,12 @@ def main():
         action="store_true",
         help="skip comparing the suites of hr, hr_skills, hr_recruitment_skills "
         "and hr_appraisal_oca with and without the module",
+    )
+    test.add_argument(
+        "--no-lifecycle",
+        action="store_true",
+        help="skip installing, upgrading, uninstalling and installing again "
+        "on a throwaway database",
     )
     commands.add_parser(
         "lint", help="ruff, pylint-odoo, the Odoo 18 syntax gate, the wheel"
