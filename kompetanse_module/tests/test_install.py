@@ -4,8 +4,11 @@ import time
 import unittest
 from unittest.mock import patch
 
+import psycopg2
+
 from odoo.tests import TransactionCase, tagged
 from odoo.tests import common as odoo_test_common
+from odoo.tools import mute_logger
 
 from .. import uninstall_hook
 from ..models.hr_employee import DEPARTURE_INDEX
@@ -31,7 +34,7 @@ class TestInstall(TransactionCase):
         self.assertEqual(module.state, "installed")
         self.assertTrue(module.application)
         self.assertEqual(module.license, "LGPL-3")
-        self.assertEqual(module.latest_version, "18.0.1.5.0")
+        self.assertEqual(module.latest_version, "18.0.1.6.0")
         self.assertEqual(set(module.dependencies_id.mapped("name")), DEPENDENCIES)
         dependencies = self.env["ir.module.module"].search(
             [("name", "in", list(DEPENDENCIES))]
@@ -73,6 +76,33 @@ class TestInstall(TransactionCase):
         # as install and upgrade make it
         self.env["hr.employee"].init()
         self.assertTrue(index())
+
+    def test_uninstall_takes_what_names_shipped_data(self):
+        """Before Odoo removes what the module shipped, its uninstall hook
+        lets people's records that name it go with it: a measure its method,
+        an activity its type (Odoo's would keep them, and log errors); Odoo's
+        own activities stay."""
+        method = self.env.ref("kompetanse_module.kompetanse_method_tasks")
+        measure = self.env["kompetanse.measure"].create(
+            {"name": "Test Measure", "method_id": method.id}
+        )
+        employee = self.env["hr.employee"].create({"name": "Test Employee"})
+        todo = employee.activity_schedule("mail.mail_activity_data_todo")
+        reminder = measure.activity_schedule(
+            "kompetanse_module.mail_activity_type_kompetanse_need",
+            user_id=self.env.user.id,
+        )
+        with self.assertRaises(psycopg2.IntegrityError), mute_logger("odoo.sql_db"):
+            with self.env.cr.savepoint():
+                self.env.cr.execute(
+                    "DELETE FROM kompetanse_method WHERE id = %s", [method.id]
+                )
+        uninstall_hook(self.env)
+        self.assertFalse(reminder.exists())
+        self.assertTrue(todo.exists())
+        method.with_context(_force_unlink=True).unlink()
+        self.env.invalidate_all()
+        self.assertFalse(measure.exists())
 
     def test_browser_started_again(self):
         """The tours' browser is given 30 s to start, and started again when
