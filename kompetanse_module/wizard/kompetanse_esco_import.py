@@ -21,9 +21,9 @@ ESCO_REQUIRED = ("conceptUri", "preferredLabel")
 ESCO_COLUMNS = (*ESCO_REQUIRED, "altLabels", "skillType", "description")
 # the rows named in one error message at most
 ESCO_ROWS_SHOWN = 10
-# a description or a label of more is not a skill's (a file of another kind)
+# a description or a label of more is not a skill's (a file of another kind;
+# Python's csv refuses a cell of more than 128 KiB itself)
 ESCO_CELL_MAX = 10000
-csv.field_size_limit(ESCO_CELL_MAX * 10)
 
 
 class KompetanseEscoImport(models.TransientModel):
