@@ -13,58 +13,47 @@ def uninstall_hook(env):
     """What the module added to Odoo's own tables goes with it, and nothing
     people made with the module keeps Odoo from removing what it shipped."""
     env.cr.execute(SQL("DROP INDEX IF EXISTS %s", SQL.identifier(DEPARTURE_INDEX)))
-    shipped = env["ir.model.data"].search([("module", "=", MODULE)])
-    # the module's reminders go with their activity types (which Odoo's
-    # activities would otherwise keep: their type is ondelete restrict)
-    types = shipped.filtered(lambda data: data.model == "mail.activity.type")
-    env["mail.activity"].sudo().search(
-        [("activity_type_id", "in", types.mapped("res_id"))]
-    ).unlink()
-    # people's records that name what the module shipped (a measure its
-    # method) are deleted with it, as Odoo drops their tables right after:
-    # else they keep Odoo from deleting the shipped records first
-    fields_data = shipped.filtered(lambda data: data.model == "ir.model.fields")
-    others = env["ir.model.data"].search(
-        [
-            ("model", "=", "ir.model.fields"),
-            ("res_id", "in", fields_data.mapped("res_id")),
-            ("module", "!=", MODULE),
-        ]
+    types = env["ir.model.data"].search(
+        [("module", "=", MODULE), ("model", "=", "mail.activity.type")]
     )
-    models_data = shipped.filtered(lambda data: data.model == "ir.model")
-    tables = {
-        env[model]._table
-        for model in env["ir.model"]
-        .browse(models_data.mapped("res_id"))
-        .mapped("model")
-        if model in env and env[model]._auto and not env[model]._abstract
-    }
-    columns = [
-        (env[field.model]._table, field.name)
-        for field in env["ir.model.fields"].browse(
-            set(fields_data.mapped("res_id")) - set(others.mapped("res_id"))
-        )
-        if field.ttype == "many2one"
-        and field.store
-        and field.model in env
-        and env[field.model]._table in tables
+    type_ids = types.mapped("res_id")
+    # the module's reminders go with their activity types (Odoo's activities,
+    # done ones too, and its plans and chained types would keep the types:
+    # ondelete restrict)
+    env["mail.activity"].with_context(active_test=False).search(
+        [("activity_type_id", "in", type_ids)]
+    ).unlink()
+    env["mail.activity.plan.template"].search(
+        [("activity_type_id", "in", type_ids)]
+    ).unlink()
+    env["mail.activity.type"].with_context(active_test=False).search(
+        [("triggered_next_type_id", "in", type_ids)]
+    ).triggered_next_type_id = False
+    # the module's own tables, which Odoo drops after it has deleted what the
+    # module shipped: their rows that name a shipped record (a measure its
+    # method) go with that record instead of keeping it from being deleted
+    tables = [
+        model._table
+        for model in env.registry.values()
+        if model._original_module == MODULE and model._auto and not model._abstract
     ]
-    if not columns:
+    if not tables:
         return
     env.cr.execute(
         SQL(
             """
-            SELECT con.conrelid::regclass::text, con.conname, att.attname,
-                   con.confrelid::regclass::text
+            SELECT source.relname, con.conname, att.attname, target.relname
               FROM pg_constraint con
+              JOIN pg_class source ON source.oid = con.conrelid
+              JOIN pg_namespace space ON space.oid = source.relnamespace
+              JOIN pg_class target ON target.oid = con.confrelid
               JOIN pg_attribute att
                 ON att.attrelid = con.conrelid AND att.attnum = con.conkey[1]
              WHERE con.contype = 'f'
                AND con.confdeltype != 'c'
-               AND (con.conrelid::regclass::text, att.attname) IN %s
-               AND con.confrelid::regclass::text IN %s
+               AND space.nspname = current_schema()
+               AND source.relname IN %s
             """,
-            tuple(columns),
             tuple(tables),
         )
     )
@@ -72,7 +61,7 @@ def uninstall_hook(env):
         env.cr.execute(
             SQL(
                 "ALTER TABLE %s DROP CONSTRAINT %s, ADD CONSTRAINT %s FOREIGN KEY (%s) "
-                "REFERENCES %s (id) ON DELETE CASCADE",
+                "REFERENCES %s (id) ON DELETE CASCADE NOT VALID",
                 SQL.identifier(table),
                 SQL.identifier(constraint),
                 SQL.identifier(constraint),

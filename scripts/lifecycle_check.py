@@ -72,8 +72,12 @@ def check(what, found, expected):
 
 
 def xmlid_map(env, model):
+    """{id: its external id}, Odoo's before the module's where it has both."""
     data = env["ir.model.data"].sudo().search([("model", "=", model)])
-    return {(d.res_id): f"{d.module}.{d.name}" for d in data}
+    names = {}
+    for d in data.sorted(lambda d: d.module == MODULE):
+        names.setdefault(d.res_id, f"{d.module}.{d.name}")
+    return names
 
 
 def odoo_access(env):
@@ -326,6 +330,11 @@ def fill(env):
                         "kompetanse.need", "kompetanse.measure", "kompetanse.method")
             if state["module"].get(m)]  # fmt: skip
     check("the module's records made", len(made), 5)
+    check(
+        "HR's edits made",
+        [state["translations"]["method_en"], state["translations"]["method_nb"]],
+        ["LC Tasks, as HR calls them", "LC Oppgaver, slik HR sier det"],
+    )
     # what the checks after the uninstall undo: the module's access and
     # privacy rules change what Odoo gives
     check("the module adds to Odoo's groups", odoo_access(env) != state["access"], True)
@@ -377,10 +386,11 @@ def uninstalled(env):
     check("a plain employee reads as before the module", user_sees(env), state["sees"])
     env.cr.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_name LIKE "
-        "'kompetanse%%' UNION SELECT table_name || '.' || column_name FROM "
-        "information_schema.columns WHERE column_name LIKE 'kompetanse%%'"
+        "'%%kompetanse%%' UNION SELECT table_name || '.' || column_name FROM "
+        "information_schema.columns WHERE column_name LIKE '%%kompetanse%%' "
+        "UNION SELECT conname FROM pg_constraint WHERE conname LIKE '%%kompetanse%%'"
     )
-    check("no table or column of the module", env.cr.fetchall(), [])
+    check("no table, column or constraint of the module", env.cr.fetchall(), [])
     env.cr.execute("SELECT count(*) FROM ir_model_data WHERE module = %s", [MODULE])
     check("no record of the module", env.cr.fetchone()[0], 0)
     env.cr.execute(

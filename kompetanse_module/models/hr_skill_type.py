@@ -1,12 +1,16 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import api, fields, models
 
 from .hr_skill import check_catalogue_unused
 
 
 class HrSkillType(models.Model):
     _inherit = "hr.skill.type"
+
+    # the ESCO skill type ("knowledge", "skill/competence") whose concepts the
+    # ESCO import puts in this type, when it made it
+    kompetanse_esco_skill_type = fields.Char(string="ESCO Skill Type", copy=False)
 
     @api.model
     def get_import_templates(self):

@@ -72,12 +72,19 @@ class KompetanseRole(models.Model):
         roles = super().create(vals_list)
         if any("employee_ids" in vals for vals in vals_list):
             roles._kompetanse_check_holders(roles.employee_ids)
+        if any("job_ids" in vals for vals in vals_list):
+            roles._kompetanse_check_jobs(roles.job_ids)
         roles._kompetanse_add_gap_keys()
         return roles
 
     def write(self, vals):
         before = self.employee_ids if "employee_ids" in vals else None
+        jobs_before = self.job_ids if "job_ids" in vals else None
         result = super().write(vals)
+        if jobs_before is not None:
+            self._kompetanse_check_jobs(
+                (jobs_before - self.job_ids) | (self.job_ids - jobs_before)
+            )
         if before is not None:
             self._kompetanse_check_holders(
                 (before - self.employee_ids) | (self.employee_ids - before)
@@ -119,6 +126,29 @@ class KompetanseRole(models.Model):
     def _kompetanse_requirements_changed(self):
         for role in self.sudo():
             role.requirements_version += 1
+
+    def _kompetanse_check_jobs(self, changed):
+        """A role sets the expected skills of its job positions: a manager
+        links it to, or takes it from, only the positions of the units they
+        manage; HR any."""
+        if self.env.su or not changed:
+            return
+        if self.env.user.has_group("kompetanse_module.kompetanse_group_hr"):
+            return
+        managed = (
+            self.env["hr.department"].search([("kompetanse_managed", "=", True)]).ids
+        )
+        outside = changed.sudo().filtered(
+            lambda job: job.department_id.id not in managed
+        )
+        if outside:
+            raise AccessError(
+                self.env._(
+                    "You can link a role to, or take it from, only the job "
+                    "positions of the units you manage; not %(jobs)s.",
+                    jobs=", ".join(outside.mapped("name")),
+                )
+            )
 
     def _kompetanse_check_holders(self, changed):
         """A role sets what its holders are measured against: a manager gives

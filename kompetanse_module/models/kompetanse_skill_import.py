@@ -203,8 +203,11 @@ class KompetanseSkillImport(models.AbstractModel):
         names none of them by name (ids, external ids: Odoo's import as is).
         With a prefix ("line_ids/"), the columns are those of this model's
         records inside another's import, under the label of its field."""
-        if not isinstance(fields, list | tuple) or not all(
-            isinstance(row, list | tuple) for row in data or ()
+        if (
+            not isinstance(fields, list | tuple)
+            or not all(isinstance(field, str) for field in fields)
+            or not isinstance(data, list | tuple)
+            or not all(isinstance(row, list | tuple) for row in data)
         ):
             raise UserError(
                 self.env._(

@@ -121,8 +121,9 @@ class TestEsco(KompetanseDataCommon):
         self.assertEqual(self._counts(wizard), (1, 1, 0))
         self.assertEqual(
             sorted(Skill.search([("kompetanse_esco_uri", "like", URI)]).mapped("name")),
-            ["behandle klager", "skrive klart språk"],
+            ["Skrive klart Språk", "behandle klager"],
         )
+        # taken with its URI, and HR's capitals
         self.assertEqual(plain.kompetanse_esco_uri, URI + "3")
         wizard = self._wizard(
             self.rows,
@@ -133,7 +134,7 @@ class TestEsco(KompetanseDataCommon):
         )
         wizard.action_import()
         self.assertEqual(self._counts(wizard), (2, 0, 0))
-        knowledge = self.env["hr.skill.type"].search([("name", "=", "ESCO: knowledge")])
+        knowledge = self.env["hr.skill.type"].search([("name", "=", "ESCO: Knowledge")])
         self.assertEqual(
             sorted(knowledge.skill_ids.mapped("name")),
             ["anvende SQL", "forvaltningsrett"],
@@ -203,6 +204,48 @@ class TestEsco(KompetanseDataCommon):
         with self.assertRaisesMessage(UserError, "mer enn én gang"):
             wizard.with_context(lang="nb_NO").action_import()
         self.assertEqual(Skill.search_count([]), before)
+
+    def test_no_second_skill_of_a_name(self):
+        """A concept renamed to, or new under, the name another skill of its
+        type has is refused with nothing written: two of a name could no
+        longer be told apart."""
+        self._wizard(self.rows).action_import()
+        Skill = self.env["hr.skill"]
+        before = Skill.search_count([])
+        renamed = esco_row("2", "behandle klager", skill_type="knowledge")
+        twice = [esco_row("8", "ny ferdighet"), esco_row("9", "Ny ferdighet")]
+        for rows, message in (
+            ([renamed], "already has a skill behandle klager"),
+            (twice, "in the file too"),
+        ):
+            with self.subTest(message=message):
+                with self.assertRaisesMessage(UserError, message):
+                    self._wizard(rows).action_import()
+        self.assertEqual(Skill.search_count([]), before)
+        self.assertEqual(
+            Skill.search([("kompetanse_esco_uri", "=", URI + "2")]).name,
+            "forvaltningsrett",
+        )
+
+    def test_result_is_the_wizards(self):
+        """Its progress and counts are the wizard's own: not set by a client,
+        not by a default in the context; another HR user's import is not
+        read."""
+        wizard = (
+            self.env["kompetanse.esco.import"]
+            .with_user(self.user_hr)
+            .with_context(default_state="done", default_new_count=77)
+            .create({"file": esco_file(self.rows), "skill_type_id": self.type_tech.id})
+        )
+        self.assertEqual((wizard.state, wizard.new_count), ("draft", 0))
+        for values in ({"state": "done"}, {"new_count": 999}):
+            with self.assertRaisesMessage(UserError, "set by the module itself"):
+                wizard.write(values)
+        with self.assertRaisesMessage(UserError, "set by the module itself"):
+            self._wizard(self.rows, state="done")
+        other_hr = self.user_hr.copy({"login": "test_other_hr"})
+        with self.assertRaises(AccessError):
+            wizard.with_user(other_hr).read(["file"])
 
     def test_only_hr(self):
         """HR imports ESCO; managers and employees may not start it."""

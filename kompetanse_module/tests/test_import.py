@@ -3,7 +3,7 @@
 import csv
 import io
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import file_open
 
@@ -304,6 +304,19 @@ class TestImport(KompetanseDataCommon):
         self.assertEqual(Role.browse(result["ids"]).line_ids.skill_id, self.python)
         self.assertEqual(python_lang.skill_type_id, self.type_lang)
         self.assertEqual(self.python.skill_type_id, self.type_tech)
+        # a position is linked to a role only by who may change the position
+        job = self.env["hr.job"].create({"name": "Test Job"})
+        result = Role.with_user(self.user_manager).load(
+            ["name", "department_id", "job_ids/.id"],
+            [["Test Jobbed", unit, str(job.id)]],
+        )
+        self.assertEqual(result["messages"][0]["type"], "error")
+        self.assertFalse(Role.search([("name", "=", "Test Jobbed")]))
+        with self.assertRaises(AccessError):
+            writer.with_user(self.user_manager).job_ids = job
+        self.assertFalse(job.role_ids)
+        writer.with_user(self.user_hr).job_ids = job
+        self.assertEqual(job.role_ids, writer)
         # outside the manager's units: Odoo's refusal, and nothing written
         result = self._import(
             "kompetanse.role",
@@ -333,11 +346,43 @@ class TestImport(KompetanseDataCommon):
                 "Row 3, column Employee: you do not keep the skills of Test Bjørn.",
             ],
         )
+        # by ids, or created directly: refused alike, before the database
+        # could tell that he holds one
+        for skill, level in ((self.norwegian, self.c2), (self.sami, self.c2)):
+            result = (
+                self.env["hr.employee.skill"]
+                .with_user(self.user_employee)
+                .load(
+                    ["employee_id/.id", "skill_id/.id", "skill_level_id/.id"],
+                    [[str(self.bjorn.id), str(skill.id), str(level.id)]],
+                )
+            )
+            self.assertFalse(result["ids"])
+            self.assertEqual(
+                result["messages"][0]["message"],
+                "You do not keep the skills of Test Bjørn.",
+            )
+            with self.assertRaisesMessage(AccessError, "You do not keep the skills"):
+                self.env["hr.employee.skill"].with_user(self.user_employee).create(
+                    {
+                        "employee_id": self.bjorn.id,
+                        "skill_id": skill.id,
+                        "skill_level_id": level.id,
+                        "skill_type_id": skill.skill_type_id.id,
+                    }
+                )
         # called over RPC as Odoo's load is: on the model, without records
         for model in ("hr.employee.skill", "kompetanse.target.line", "kompetanse.role"):
             self.assertEqual(type(self.env[model]).load._api, "model")
-        with self.assertRaisesMessage(UserError, "each a list of cells"):
-            self.env["hr.employee.skill"].load(["employee_id"], [5])
+        for fields, data in (
+            (["employee_id"], [5]),
+            (["employee_id"], None),
+            (["employee_id"], 5),
+            ([["employee_id"]], [["x"]]),
+            ([None], [["x"]]),
+        ):
+            with self.assertRaisesMessage(UserError, "each a list of cells"):
+                self.env["hr.employee.skill"].load(fields, data)
 
     def test_rows_of_any_shape(self):
         """A row over RPC may be short or hold numbers: read as text, a

@@ -1,6 +1,5 @@
 # Copyright 2026 Kompetanse contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import time
 import unittest
 from unittest.mock import patch
 
@@ -12,6 +11,7 @@ from odoo.tools import mute_logger
 
 from .. import uninstall_hook
 from ..models.hr_employee import DEPARTURE_INDEX
+from . import common
 from .common import BrowserStartRetry
 
 DEPENDENCIES = {
@@ -77,6 +77,25 @@ class TestInstall(TransactionCase):
         self.env["hr.employee"].init()
         self.assertTrue(index())
 
+    def _foreign_keys_of_odoos_tables(self):
+        ours = [
+            model._table
+            for model in self.env.registry.values()
+            if model._original_module == "kompetanse_module" and model._auto
+        ]
+        self.env.cr.execute(
+            """
+            SELECT source.relname, att.attname, con.confdeltype
+              FROM pg_constraint con
+              JOIN pg_class source ON source.oid = con.conrelid
+              JOIN pg_attribute att
+                ON att.attrelid = con.conrelid AND att.attnum = con.conkey[1]
+             WHERE con.contype = 'f' AND source.relname NOT IN %s
+            """,
+            [tuple(ours)],
+        )
+        return set(self.env.cr.fetchall())
+
     def test_uninstall_takes_what_names_shipped_data(self):
         """Before Odoo removes what the module shipped, its uninstall hook
         lets people's records that name it go with it: a measure its method,
@@ -97,9 +116,20 @@ class TestInstall(TransactionCase):
                 self.env.cr.execute(
                     "DELETE FROM kompetanse_method WHERE id = %s", [method.id]
                 )
+        done = measure.activity_schedule(
+            "kompetanse_module.mail_activity_type_kompetanse_need",
+            user_id=self.env.user.id,
+        )
+        done.active = False
+        others = self._foreign_keys_of_odoos_tables()
         uninstall_hook(self.env)
         self.assertFalse(reminder.exists())
+        self.assertFalse(done.with_context(active_test=False).exists())
         self.assertTrue(todo.exists())
+        # nothing of Odoo's own tables is deleted along (an appraisal of a
+        # cycle event, a company of its HR contact)
+        self.assertEqual(self._foreign_keys_of_odoos_tables(), others)
+        self.assertIn(("hr_appraisal", "kompetanse_cycle_event_id", "n"), others)
         method.with_context(_force_unlink=True).unlink()
         self.env.invalidate_all()
         self.assertFalse(measure.exists())
@@ -125,7 +155,7 @@ class TestInstall(TransactionCase):
         port = "Failed to detect chrome devtools port after 10.0s."
         connection = "Error during Chrome headless connection"
         iterations = odoo_test_common.CHECK_BROWSER_ITERATIONS
-        with patch.object(time, "sleep") as sleep:
+        with patch.object(common, "pause") as sleep:
             self.assertEqual(tour(port, answers_at=3).browser_js("/odoo"), "ran")
             self.assertEqual(answers, [300, 300, 300])
             self.assertEqual(sleep.call_count, 2)

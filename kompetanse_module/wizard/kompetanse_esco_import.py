@@ -11,6 +11,7 @@ import base64
 import binascii
 import csv
 import io
+from collections import Counter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -24,13 +25,17 @@ ESCO_ROWS_SHOWN = 10
 # a description or a label of more is not a skill's (a file of another kind;
 # Python's csv refuses a cell of more than 128 KiB itself)
 ESCO_CELL_MAX = 10000
+# what the wizard itself writes: its progress and its counts
+ESCO_RESULT_FIELDS = ("state", "new_count", "update_count", "same_count")
 
 
 class KompetanseEscoImport(models.TransientModel):
     _name = "kompetanse.esco.import"
     _description = "Import of ESCO Skills"
 
-    file = fields.Binary(string="ESCO File", required=True)
+    # in the table, not an attachment: a value that is not base64 is told
+    # in words by the wizard, not refused by the attachment's decoding
+    file = fields.Binary(string="ESCO File", required=True, attachment=False)
     file_name = fields.Char()
     lang = fields.Selection(
         selection="_get_languages",
@@ -81,11 +86,47 @@ class KompetanseEscoImport(models.TransientModel):
         readonly=True,
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._kompetanse_check_result_fields(vals_list)
+        context = {
+            key: value
+            for key, value in self.env.context.items()
+            if key.removeprefix("default_") not in ESCO_RESULT_FIELDS
+        }
+        return super(KompetanseEscoImport, self.with_context(context)).create(vals_list)
+
+    def write(self, vals):
+        if not self.env.context.get("kompetanse_esco_result"):
+            self._kompetanse_check_result_fields([vals])
+        return super().write(vals)
+
+    def _kompetanse_check_result_fields(self, vals_list):
+        for vals in vals_list:
+            for name in set(vals) & set(ESCO_RESULT_FIELDS):
+                raise UserError(
+                    self.env._(
+                        "%(field)s is set by the module itself, not by hand.",
+                        field=self._fields[name]._description_string(self.env),
+                    )
+                )
+
+    def _kompetanse_result(self, values):
+        self.with_context(kompetanse_esco_result=True).write(values)
+
     @api.model
     def _get_languages(self):
         return self.env["res.lang"].get_installed()
 
-    @api.onchange("file", "lang", "target", "skill_type_id", "esco_skill_type")
+    @api.onchange(
+        "file",
+        "lang",
+        "target",
+        "skill_type_id",
+        "scale_type_id",
+        "esco_skill_type",
+        "keywords",
+    )
     def _onchange_reset_preview(self):
         if self.state == "preview":
             self.state = "draft"
@@ -94,13 +135,13 @@ class KompetanseEscoImport(models.TransientModel):
         """Count what the import would do, writing nothing."""
         self.ensure_one()
         self._kompetanse_apply(write=False)
-        self.state = "preview"
+        self._kompetanse_result({"state": "preview"})
         return self._kompetanse_reopen()
 
     def action_import(self):
         self.ensure_one()
         self._kompetanse_apply(write=True)
-        self.state = "done"
+        self._kompetanse_result({"state": "done"})
         return self._kompetanse_reopen()
 
     def _kompetanse_reopen(self):
@@ -176,8 +217,8 @@ class KompetanseEscoImport(models.TransientModel):
                     columns=" / ".join(ESCO_REQUIRED),
                 )
             )
-        uris = [concept["conceptUri"] for __, concept in rows]
-        twice = sorted({uri for uri in uris if uris.count(uri) > 1})
+        uris = Counter(concept["conceptUri"] for __, concept in rows)
+        twice = sorted(uri for uri, count in uris.items() if count > 1)
         if twice:
             raise UserError(
                 self.env._(
@@ -200,15 +241,22 @@ class KompetanseEscoImport(models.TransientModel):
             )
         Type = self.env["hr.skill.type"].with_context(lang=self.lang)
         types = {}
+        # ESCO's two skill types by the wizard's names of them, translated
+        labels = dict(self._fields["esco_skill_type"]._description_selection(self.env))
         for esco_type in sorted({concept["skillType"] for __, concept in rows}):
-            name = self.env._("ESCO: %(type)s", type=esco_type or self.env._("other"))
-            found = Type.with_context(active_test=False).search(
-                [("name", "=", name)], limit=1
+            # found again by ESCO's own name of it, in any language
+            found = Type.search(
+                [("kompetanse_esco_skill_type", "=", esco_type or "-")], limit=1
             )
             if not found and write:
                 found = Type.create(
                     {
-                        "name": name,
+                        "name": self.env._(
+                            "ESCO: %(type)s",
+                            type=labels.get(esco_type, esco_type)
+                            or self.env._("other"),
+                        ),
+                        "kompetanse_esco_skill_type": esco_type or "-",
                         "skill_level_ids": [
                             fields.Command.create(
                                 {
@@ -265,6 +313,11 @@ class KompetanseEscoImport(models.TransientModel):
             else:
                 new.append({**values, "skill_type_id": skill_type.id})
         stored = self._kompetanse_stored(Skill.union(*found))
+        for skill, values in found.items():
+            name = stored[skill.id]["name"]
+            if name and name.casefold() == values["name"].casefold():
+                # HR's capitals are kept (ESCO writes its labels in lower case)
+                values["name"] = name
         changed = {
             skill: values
             for skill, values in found.items()
@@ -272,17 +325,72 @@ class KompetanseEscoImport(models.TransientModel):
                 (stored[skill.id][key] or "") != value for key, value in values.items()
             )
         }
+        self._kompetanse_check_names(new, changed)
         if write:
             Skill.create(new)
             for skill, values in changed.items():
-                skill.write(values)
-        self.write(
+                self._kompetanse_update(skill, values, stored[skill.id])
+        self._kompetanse_result(
             {
                 "new_count": len(new),
                 "update_count": len(changed),
                 "same_count": len(found) - len(changed),
             }
         )
+
+    def _kompetanse_update(self, skill, values, stored):
+        """The file's texts in its language only: Odoo's write in English
+        also rewrites the translations that read as the old English text
+        (a name that is the same in Norwegian would be lost). stored: the
+        skill's texts in the file's language, None where it has none."""
+        translated = {k: v for k, v in values.items() if skill._fields[k].translate}
+        skill.write({k: v for k, v in values.items() if k not in translated})
+        for name, value in translated.items():
+            if (stored[name] or "") == value or not value:
+                continue
+            if skill._fields[name]._get_stored_translations(skill):
+                skill.update_field_translations(name, {self.lang: value})
+            else:
+                skill.write({name: value})
+
+    def _kompetanse_check_names(self, new, changed):
+        """Two skills of one name in a type could no longer be told apart
+        (by people, nor by the import of levels by name): a concept whose
+        name another skill of its type has is refused, with nothing written."""
+        targets = [(values["skill_type_id"], values) for values in new] + [
+            (skill.skill_type_id.id, values) for skill, values in changed.items()
+        ]
+        type_ids = {type_id for type_id, __ in targets if type_id}
+        if not type_ids:
+            return
+        moving = {skill.id for skill in changed}
+        taken = {
+            (skill.skill_type_id.id, skill.name.casefold()): skill
+            for skill in self.env["hr.skill"]
+            .with_context(lang=self.lang)
+            .search_fetch(
+                [("skill_type_id", "in", list(type_ids))], ["name", "skill_type_id"]
+            )
+            if skill.id not in moving
+        }
+        seen = set()
+        for type_id, values in targets:
+            key = (type_id, values["name"].casefold())
+            if key in taken or key in seen:
+                other = taken.get(key)
+                raise UserError(
+                    self.env._(
+                        "The skill type %(type)s already has a skill %(name)s "
+                        "(%(other)s): the concept %(uri)s would be a second one "
+                        "of that name. Nothing was imported.",
+                        type=self.env["hr.skill.type"].browse(type_id).name,
+                        name=values["name"],
+                        other=(other and other.kompetanse_esco_uri)
+                        or self.env._("in the file too"),
+                        uri=values["kompetanse_esco_uri"],
+                    )
+                )
+            seen.add(key)
 
     def _kompetanse_stored(self, skills):
         """{skill id: {field: its text in the file's language}}, in one query:
