@@ -89,12 +89,18 @@ class KompetanseEscoImport(models.TransientModel):
     @api.model_create_multi
     def create(self, vals_list):
         self._kompetanse_check_result_fields(vals_list)
-        context = {
-            key: value
-            for key, value in self.env.context.items()
-            if key.removeprefix("default_") not in ESCO_RESULT_FIELDS
-        }
-        return super(KompetanseEscoImport, self.with_context(context)).create(vals_list)
+        wizards = super().create(vals_list)
+        # nor through a default of the client's context
+        forged = wizards.filtered(
+            lambda wizard: wizard.state != "draft"
+            or wizard.new_count
+            or wizard.update_count
+            or wizard.same_count
+        )
+        forged._kompetanse_result(
+            {"state": "draft", "new_count": 0, "update_count": 0, "same_count": 0}
+        )
+        return wizards
 
     def write(self, vals):
         if not self.env.context.get("kompetanse_esco_result"):
