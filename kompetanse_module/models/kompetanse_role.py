@@ -5,6 +5,8 @@ from collections import Counter
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .kompetanse_skill_import import load_resolved
+
 
 class KompetanseRole(models.Model):
     """Rollebeskrivelse: a role's purpose, responsibilities and the competences
@@ -116,12 +118,7 @@ class KompetanseRole(models.Model):
             prefix="line_ids/",
             label=self._fields["line_ids"]._description_string(self.env),
         )
-        if resolved is None:
-            return super().load(fields, data)
-        fields, data, messages = resolved
-        if messages:
-            return {"ids": False, "messages": messages, "nextrow": 0}
-        return super().load(fields, data)
+        return load_resolved(super().load, fields, data, resolved)
 
     def _kompetanse_requirements_changed(self):
         for role in self.sudo():

@@ -20,6 +20,18 @@ def _cell(row, index):
     return "" if value is None or value is False else str(value).strip()
 
 
+def load_resolved(load, fields, data, resolved):
+    """Odoo's load (load: the model's super().load) of a file whose named
+    columns _kompetanse_resolve_import turned into ids (resolved: its result):
+    nothing written while a row is bad."""
+    if resolved is None:
+        return load(fields, data)
+    fields, data, messages = resolved
+    if messages:
+        return {"ids": False, "messages": messages, "nextrow": 0}
+    return load(fields, data)
+
+
 class _Catalogue:
     """The skill types, skills, levels (and employees) of a file, read once,
     found by name; each failure is an error message on its row and column."""
@@ -189,13 +201,9 @@ class KompetanseSkillImport(models.AbstractModel):
 
     @api.model
     def load(self, fields, data):
-        resolved = self._kompetanse_resolve_import(fields, data)
-        if resolved is None:
-            return super().load(fields, data)
-        fields, data, messages = resolved
-        if messages:
-            return {"ids": False, "messages": messages, "nextrow": 0}
-        return super().load(fields, data)
+        return load_resolved(
+            super().load, fields, data, self._kompetanse_resolve_import(fields, data)
+        )
 
     def _kompetanse_resolve_import(self, fields, data, prefix="", label=""):
         """(fields, data, errors) with the skill type, skill, level and
