@@ -1007,6 +1007,7 @@ def cmd_bench(args):
     stamp = f"{time.strftime('%Y%m%d_%H%M%S')}_{os.getpid()}"
     db, deps_db = f"kompetanse_bench_{stamp}", f"kompetanse_bench_deps_{stamp}"
     out = Path(args.json).resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
     replica = None
     try:
         # an install's time varies by a third from one run to the next here:
