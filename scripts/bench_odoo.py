@@ -967,7 +967,9 @@ class Bench:
         """A row of the table; the budget ratio is the report's queries (as the
         ORM sends them, record rules in) over the floor's, run by run when the
         floor ran beside it."""
-        ratio = measure.ratio or (measure.sql / floor_ms if floor_ms else None)
+        ratio = measure.ratio
+        if ratio is None and floor_ms:
+            ratio = measure.sql / floor_ms
         row = {
             "figure": figure,
             "ms": round(measure.wall, 1),
